@@ -1,0 +1,58 @@
+# WMO Lab. Two commands for a new user:   make lab   and   make test
+# Each target sets itself up from nothing (Python 3.11, make and access to PyPI).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+LAB_ARGS ?=
+NB0    := notebooks/00_start_here.ipynb
+PYTEST_ARGS ?=
+
+.PHONY: lab test exercises datapackage notebooks lock bench bundle clean help
+
+help:
+	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
+	@echo "make test         run every test (sets up .venv first)"
+	@echo "make exercises    regenerate exercises/ from solutions/"
+	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
+	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
+	@echo "make lock         re-resolve requirements/*.txt after changing a pin in requirements/*.in"
+	@echo "make clean        remove .venv and caches"
+
+# The environment: re-installed only when a lock file changes (make compares timestamps).
+$(VENV)/.lab-installed: requirements/lab.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2]==(3,11) else "WMO Lab needs Python 3.11; set PYTHON=/path/to/python3.11")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/lab.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.lab-installed requirements/test.txt
+	$(PY) -m pip install --quiet -r requirements/test.txt -c requirements/lab.txt
+	touch $@
+
+lab: $(VENV)/.lab-installed
+	$(VENV)/bin/jupyter lab $(NB0) $(LAB_ARGS)
+
+test: $(VENV)/.test-installed
+	$(PY) -m pytest -n auto --dist loadscope \
+	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
+	  $(PYTEST_ARGS) tests notebooks solutions
+
+exercises: $(VENV)/.lab-installed
+	$(PY) -m wmolab.exercises .
+
+datapackage: $(VENV)/.lab-installed
+	$(PY) -m wmolab.datapackage datasets
+
+notebooks: $(VENV)/.lab-installed
+	$(PY) tools/nbexec.py $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
+	$(PY) -m wmolab.exercises .
+
+lock:
+	$(PYTHON) tools/lock.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info wmolab.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

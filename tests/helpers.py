@@ -1,0 +1,58 @@
+"""Shared helpers for the test suite: where things are, and reading notebooks."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = ("notebooks", "solutions", "exercises")
+CHECK_LINE = re.compile(
+    r"^(?P<qid>\d{2}\.\d{1,2}) · (?P<label>✔ correct|✘ not correct yet|… not answered yet|✘ cannot check this answer)"
+)
+LABEL_STATUS = {
+    "✔ correct": "correct",
+    "✘ not correct yet": "incorrect",
+    "… not answered yet": "unanswered",
+    "✘ cannot check this answer": "invalid",
+}
+CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\d{2}\.\d{1,2})["']""")
+
+
+def notebook_paths(*folders: str) -> list[Path]:
+    folders = folders or FOLDERS
+    return sorted(p for f in folders for p in (ROOT / f).glob("[0-9][0-9]_*.ipynb"))
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [f"{p.parent.name}/{p.name}" for p in paths]
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def output_text(output: dict) -> str:
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    return output.get("data", {}).get("text/plain", "")
+
+
+def check_results(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    """(question, status) for every self-check output in an executed notebook, in order."""
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for out in cell.get("outputs", []):
+            for line in output_text(out).splitlines():
+                m = CHECK_LINE.match(line.strip())
+                if m:
+                    found.append((m.group("qid"), LABEL_STATUS[m.group("label")]))
+    return found
+
+
+def check_calls(nb: nbformat.NotebookNode) -> list[str]:
+    """Question ids of every check("NN.k", ...) call in the notebook's code, in order."""
+    return [q for cell in nb.cells if cell.cell_type == "code" for q in CHECK_CALL.findall(cell.source)]

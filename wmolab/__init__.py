@@ -1,0 +1,43 @@
+"""WMO Lab: the course's helper package.
+
+Everything a notebook computes, plots or shows lives here, so the notebooks stay short:
+
+- :mod:`wmolab.data`     load the course datasets (checked against their checksums)
+- :mod:`wmolab.checks`   self-checks for the exercises (``check("00.3", answer)``)
+- :mod:`wmolab.plots`    the one course style and figures with alt text
+- :mod:`wmolab.widgets`  the interactive explorers
+- topic modules          pure functions per subject (``timeline``, ``glossary``, ...)
+
+Heavy libraries (matplotlib, seaborn, ipywidgets) are imported only where they are used,
+so ``import wmolab`` stays fast.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .checks import check
+from .data import DatasetError, describe, list_datasets, load
+
+__all__ = ["check", "load", "list_datasets", "describe", "DatasetError", "__version__"]
+
+
+def _install_friendly_errors() -> None:
+    """In IPython, show a DatasetError as one clear message instead of a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is always there in the course env
+        return
+    ip = get_ipython()
+    if ip is None:
+        return
+
+    def _handler(shell, etype, evalue, tb, tb_offset=None):  # pragma: no cover - runs in a kernel
+        from IPython.display import display
+
+        display({"text/plain": f"⚠ {evalue}"}, raw=True)
+        return None
+
+    ip.set_custom_exc((DatasetError,), _handler)
+
+
+_install_friendly_errors()
