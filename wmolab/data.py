@@ -81,12 +81,17 @@ def _resource(name: str, package: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def list_datasets(directory: Path | None = None) -> pd.DataFrame:
-    """A table of every dataset: name, title, rows, what kind of data, source and lessons."""
+def list_datasets(lesson: str | None = None, directory: Path | None = None) -> pd.DataFrame:
+    """A table of the datasets: name, title, rows, what kind of data, source and lessons.
+
+    ``lesson="03"`` lists only the datasets that lesson uses.
+    """
     _, package = _package(directory)
     rows = []
     for res in package.get("resources", []):
         meta = res.get("wmolab", {})
+        if lesson is not None and str(lesson) not in meta.get("lessons", []):
+            continue
         rows.append(
             {
                 "name": res.get("name"),

@@ -1,0 +1,86 @@
+"""The 2015 decentralisations on a timeline (lesson 00). Pure functions over ``load("timeline")``."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "timeline_figure", "events_html", "law_table"]
+
+LAW_LABELS = {
+    "general": "general (state, politics)",
+    "participatiewet": "Participatiewet (work and income)",
+    "wmo": "Wmo (support and care)",
+    "jeugdwet": "Jeugdwet (youth)",
+    "all": "all three laws",
+}
+THEME_LABELS = {
+    "constitution": "constitution",
+    "decentralisation": "decentralisation policy",
+    "politics": "politics and ideas",
+    "law": "law-making",
+    "finance": "money",
+    "implementation": "after 2015",
+}
+
+
+def filter_timeline(events: pd.DataFrame, start: int = 1800, end: int = 2030,
+                    laws: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> pd.DataFrame:
+    """Events between ``start`` and ``end`` (inclusive), optionally only some laws/themes.
+
+    An empty ``laws`` or ``themes`` selection gives an empty table (nothing selected), while
+    ``None`` means "no filter".
+    """
+    if start > end:
+        raise ValueError(f"start year {start} is after end year {end}.")
+    keep = events["year"].between(start, end)
+    if laws is not None:
+        keep &= events["law"].isin(list(laws))
+    if themes is not None:
+        keep &= events["theme"].isin(list(themes))
+    return events[keep].sort_values(["year", "date"], kind="stable").reset_index(drop=True)
+
+
+def timeline_figure(events: pd.DataFrame, title: str = "The road to the 2015 decentralisations"):
+    """A dot timeline: one row per law group, one marker per event, labelled with its year."""
+    from .plots import MARKERS, PALETTE, new_figure
+
+    order = list(LAW_LABELS)
+    fig, ax = new_figure(figsize=(8.5, 3.6))
+    present = [law for law in order if law in set(events["law"])]
+    for i, law in enumerate(present):
+        rows = events[events["law"] == law]
+        ax.scatter(rows["year"], [i] * len(rows), s=60, color=PALETTE[i % len(PALETTE)],
+                   marker=MARKERS[i % len(MARKERS)], edgecolor="black", linewidth=0.5, zorder=3)
+    ax.set_yticks(range(len(present)), [LAW_LABELS[law] for law in present])
+    ax.set_ylim(-0.7, max(len(present) - 0.3, 0.7))
+    ax.set_xlabel("year")
+    ax.set_title(title)
+    if len(events):
+        ax.axvline(2015, color="#555555", linestyle="--", linewidth=1)
+        ax.annotate("1 Jan 2015: the three laws in force", xy=(2015, len(present) - 0.5),
+                    xytext=(-6, 0), textcoords="offset points", ha="right", va="center", fontsize=9)
+    return fig
+
+
+def events_html(events: pd.DataFrame, limit: int = 40) -> str:
+    """The events as an HTML list with their sources (for the explorer)."""
+    from .widgets._base import esc
+
+    if events.empty:
+        return "<p><i>No events match this selection. Widen the years or pick more laws.</i></p>"
+    items = "".join(
+        f"<li><b>{esc(r.date)}</b> — {esc(r.event)} <small>(seed {esc(r.seed)}, {esc(r.source_lines)})</small></li>"
+        for r in events.head(limit).itertuples()
+    )
+    more = f"<p><i>… and {len(events) - limit} more.</i></p>" if len(events) > limit else ""
+    return f"<p>{len(events)} event(s)</p><ul>{items}</ul>{more}"
+
+
+def law_table(laws: pd.DataFrame) -> pd.DataFrame:
+    """The three laws side by side, as a compact table for display."""
+    cols = {"law_nl": "law", "law_en": "English", "predecessor": "follows", "staatsblad": "Staatsblad",
+            "in_force": "in force"}
+    out = laws[list(cols)].rename(columns=cols).set_index("law")
+    out["in force"] = out["in force"].dt.strftime("%d %b %Y")
+    return out
