@@ -1,0 +1,328 @@
+"""Explorers of lesson 03: classify vignettes, score a policy text, explore the 49 plans.
+
+- :func:`explore_vignettes`   classify the source's vignettes and get feedback along the quadrant's axes;
+- :func:`explore_keywords`    type Dutch policy text, see the matched signal words, the four shares and
+                              how they move when one matching choice is flipped (typed text is escaped);
+- :func:`explore_plans`       one municipality's profile, the group means, or the quadrant;
+- :func:`explore_case_selection`  who would be selected when municipalities decline.
+
+The HTML builders (:func:`highlight_html`, :func:`shares_html`, :func:`toggle_effects_html`) are
+plain functions so the tests can call them directly.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import steering as st
+from ..plots import PERSPECTIVE_STYLE
+from ._base import Explorer, caption_html, esc, note_html
+
+__all__ = ["explore_vignettes", "explore_keywords", "explore_plans", "explore_case_selection",
+           "highlight_html", "shares_html", "toggle_effects_html", "MAX_CHARS"]
+
+#: The classifier scores at most this many characters (a long paste is cut, with a note).
+MAX_CHARS = 20_000
+_TINT = {"PA": "#cfe3f0", "NPM": "#f8e2bf", "NPG": "#c6ebdf", "SR": "#f5d0b8"}
+_STATUS_STYLE = {"correct": ("#029e73", "✔"), "incorrect": ("#d55e00", "✘"), "unanswered": ("#949494", "…")}
+
+
+# --------------------------------------------------------------------------- vignettes
+def _vignette_label(row: pd.Series) -> str:
+    if row["set"] == "municipality_types":
+        return f"Municipality {row['vignette_id'][1:]} (§3.4.2)"
+    return f"Gemeente {row['gemeente']} · {str(row['element']).capitalize()} (§5.3.3)"
+
+
+def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
+    """Pick a vignette, read it, choose a perspective; feedback says whether the author agrees
+    and, if not, which axis of the quadrant to rethink. Keeps a tally of this session."""
+    if not {"vignette_id", "set", "element", "text", "answer"} <= set(vignettes.columns):
+        raise ValueError("explore_vignettes needs load('steering_vignettes').")
+    rows = vignettes.set_index("vignette_id", drop=False)
+    pick = widgets.Dropdown(options=[(_vignette_label(r), vid) for vid, r in rows.iterrows()],
+                            description="Vignette:", layout=widgets.Layout(width="420px"))
+    choice = widgets.RadioButtons(options=[("(choose)", "-")] + [(f"{p} · {st.LABELS[p]}", p) for p in st.PERSPECTIVES],
+                                  value="-", description="Your answer:")
+    text = widgets.HTML()
+    feedback = widgets.HTML()
+    tally = widgets.HTML()
+    given: dict[str, str] = {}
+    state = {"shown": None}
+
+    def update(ex: Explorer) -> None:
+        vid = pick.value
+        row = rows.loc[vid]
+        if state["shown"] != vid:  # a new vignette: restore the student's earlier answer, if any
+            state["shown"] = vid
+            previous = given.get(vid, "-")
+            if choice.value != previous:
+                choice.value = previous  # triggers one more refresh, which lands below
+                return
+        if choice.value != "-":
+            given[vid] = choice.value
+        where = ("the whole municipality" if row["element"] == "whole"
+                 else f"the element <b>{esc(str(row['element']).capitalize())}</b> of Gemeente {esc(row['gemeente'])}")
+        text.value = (f'<div class="wmolab-vignette" style="border-left:4px solid #949494;padding:4px 10px">'
+                      f"<p><i>About {where}. Paraphrased from Nijdam (2020), {esc(row['source_lines'])}.</i></p>"
+                      f"<p>{esc(row['text'])}</p></div>")
+        status, message = st.vignette_feedback(row["answer"], choice.value)
+        colour, mark = _STATUS_STYLE[status]
+        feedback.value = (f'<div class="wmolab-feedback wmolab-{status}" role="status" '
+                          f'style="border-left:4px solid {colour};padding:2px 8px"><b>{mark}</b> {esc(message)}</div>')
+        right = sum(rows.loc[v, "answer"] == a for v, a in given.items())
+        tally.value = note_html(f"This session: {right} of {len(given)} answered vignettes agree with the author "
+                                f"({len(rows)} vignettes in all).")
+
+    controls = {"vignette": pick, "answer": choice}
+    outputs = {"text": text, "feedback": feedback, "tally": tally}
+    layout = [pick, text, choice, feedback, tally]
+    return Explorer(controls, outputs, update, title="Which steering perspective is this?", layout_children=layout)
+
+
+# --------------------------------------------------------------------------- keyword classifier
+def highlight_html(text: str, score: st.TextScore) -> str:
+    """The text, HTML-escaped, with every counted word marked (tint, underline and the
+    perspective's code as a label, so colour is never the only cue)."""
+    parts: list[str] = []
+    pos = 0
+    for m in score.matches:
+        parts.append(esc(text[pos:m.start]))
+        style = PERSPECTIVE_STYLE[m.perspective]
+        parts.append(
+            f'<mark class="wmolab-hit wmolab-{m.perspective.lower()}" '
+            f'title="{esc(m.perspective)}: signal word {esc(m.signal_word)}" '
+            f'style="background:{_TINT[m.perspective]};border-bottom:2px solid {style["color"]};padding:0 1px">'
+            f"{esc(m.token)}<sub><b>{esc(m.perspective)}</b></sub></mark>"
+        )
+        pos = m.end
+    parts.append(esc(text[pos:]))
+    body = "".join(parts).replace("\n", "<br>")
+    return f'<div class="wmolab-highlight" style="line-height:1.8;max-height:18em;overflow:auto">{body}</div>'
+
+
+def shares_html(score: st.TextScore) -> str:
+    """A small table: hits and share per perspective with a bar, and the dominant perspective."""
+    if score.shares is None:
+        return note_html(score.message)
+    rows = []
+    for p in st.PERSPECTIVES:
+        style = PERSPECTIVE_STYLE[p]
+        share = score.shares[p]
+        rows.append(
+            f"<tr><td><b>{p}</b></td><td>{esc(st.LABELS[p])}</td><td style='text-align:right'>{score.counts[p]}</td>"
+            f"<td style='text-align:right'>{share:.1f}%</td><td style='width:180px'>"
+            f"<div style='background:{style['color']};width:{share:.1f}%;height:10px' "
+            f"aria-hidden='true'></div></td></tr>"
+        )
+    return (
+        "<table class='wmolab-shares'><tr><th>code</th><th>perspective</th><th>hits</th><th>share</th><th></th></tr>"
+        + "".join(rows)
+        + f"</table><p>{score.total} signal words in {score.n_words} words; dominant: "
+        f"<b>{esc(score.dominant)}</b>. <i>Matching: {esc(score.options.describe())}.</i></p>"
+    )
+
+
+_FLIPS = {
+    "mode": lambda o: {"mode": "prefix" if o.mode == "whole" else "whole"},
+    "case_fold": lambda o: {"case_fold": not o.case_fold},
+    "compounds": lambda o: {"compounds": not o.compounds},
+    "fold_accents": lambda o: {"fold_accents": not o.fold_accents},
+}
+_FLIP_LABEL = {"mode": "whole word ↔ prefix", "case_fold": "case folding on/off",
+               "compounds": "compounds on/off", "fold_accents": "accent folding on/off"}
+
+
+def toggle_effects_html(text: str, words: Any, options: st.MatchOptions) -> str:
+    """What happens to hits and shares if each matching choice alone is flipped."""
+    base = st.score_text(text, words, options)
+    head = "".join(f"<th>{p}</th>" for p in st.PERSPECTIVES)
+    rows = [_effect_row("as set now", base, base)]
+    for name, flip in _FLIPS.items():
+        other = st.score_text(text, words, options, **flip(options))
+        rows.append(_effect_row(f"flip {_FLIP_LABEL[name]}", other, base))
+    return ("<table class='wmolab-effects'><tr><th>matching</th><th>hits</th>" + head + "<th>dominant</th></tr>"
+            + "".join(rows) + "</table>")
+
+
+def _effect_row(label: str, score: st.TextScore, base: st.TextScore) -> str:
+    cells = []
+    for p in st.PERSPECTIVES:
+        if score.shares is None:
+            cells.append("<td>–</td>")
+            continue
+        value = score.shares[p]
+        delta = "" if base.shares is None or score is base else f" ({value - base.shares[p]:+.1f})"
+        cells.append(f"<td style='text-align:right'>{value:.1f}{delta}</td>")
+    dhits = "" if score is base else f" ({score.total - base.total:+d})"
+    return (f"<tr><td>{esc(label)}</td><td style='text-align:right'>{score.total}{dhits}</td>" + "".join(cells)
+            + f"<td>{esc(score.dominant or '–')}</td></tr>")
+
+
+def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> Explorer:
+    """The signal-word classifier: pick a course text or type your own Dutch text; see the
+    counted words highlighted, the four shares, the dominant perspective, and how the shares
+    move when one matching choice is flipped."""
+    st.signal_word_lists(words)  # validates the word table early, with a clear message
+    samples: dict[str, str] = {}
+    if texts is not None:
+        samples = {str(r["title"]): str(r["text"]) for _, r in texts.iterrows()}
+    own = "✎ my own text"
+    source = widgets.Dropdown(options=list(samples) + [own], value=(next(iter(samples)) if samples else own),
+                              description="Text:", layout=widgets.Layout(width="420px"))
+    box = widgets.Textarea(value=samples.get(source.value, ""), placeholder="Typ of plak hier een Nederlandse beleidstekst …",
+                           layout=widgets.Layout(width="100%", height="110px"), continuous_update=False)
+    mode = widgets.ToggleButtons(options=[("whole word", "whole"), ("prefix", "prefix")], value="whole",
+                                 description="Match:")
+    case_fold = widgets.Checkbox(value=True, description="ignore upper/lower case")
+    compounds = widgets.Checkbox(value=False, description="count compounds (buurt·wijkteam)")
+    accents = widgets.Checkbox(value=True, description="ignore accents (efficient = efficiënt)")
+    highlighted = widgets.HTML()
+    shares = widgets.HTML()
+    effects = widgets.HTML()
+    state = {"source": source.value}
+
+    def update(ex: Explorer) -> None:
+        if source.value != state["source"]:
+            state["source"] = source.value
+            if source.value in samples and box.value != samples[source.value]:
+                box.value = samples[source.value]  # triggers the refresh that shows it
+                return
+        text = box.value or ""
+        if not text.strip():
+            highlighted.value = note_html("The text box is empty: pick a text above or type some Dutch policy text.")
+            shares.value = ""
+            effects.value = ""
+            return
+        note = ""
+        if len(text) > MAX_CHARS:
+            text = text[:MAX_CHARS]
+            note = note_html(f"Only the first {MAX_CHARS:,} characters are scored.")
+        options = st.MatchOptions(mode.value, case_fold.value, compounds.value, accents.value)
+        score = st.score_text(text, words, options)
+        highlighted.value = note + highlight_html(text, score)
+        shares.value = shares_html(score)
+        effects.value = ("<p><b>What if you flip one choice?</b> Shares in %, change against the current "
+                         "setting in brackets.</p>" + toggle_effects_html(text, words, options))
+
+    controls = {"text": source, "input": box, "mode": mode, "case_fold": case_fold,
+                "compounds": compounds, "fold_accents": accents}
+    outputs = {"highlighted": highlighted, "shares": shares, "effects": effects}
+    layout = [source, box, mode, widgets.HBox([case_fold, compounds, accents]), highlighted, shares, effects]
+    return Explorer(controls, outputs, update, title="Signal-word classifier (Bijlage C)", layout_children=layout)
+
+
+# --------------------------------------------------------------------------- the 49 plans
+_VIEWS = [("a municipality's profile", "profile"), ("group means by size class", "size_class"),
+          ("group means by region", "region"), ("the quadrant (course's projection)", "quadrant")]
+
+
+def _table_html(df: pd.DataFrame, caption: str = "") -> str:
+    html = df.to_html(classes="wmolab-table", border=0, float_format=lambda v: f"{v:.1f}", escape=True)
+    return (f"<p><i>{esc(caption)}</i></p>" if caption else "") + html
+
+
+def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) -> Explorer:
+    """The 49 plans three ways: one municipality against the average, the group means (with the
+    published values as ticks when ``published`` is given), or the quadrant with the chosen
+    municipality labelled."""
+    st._shares(plans)  # validates early
+    names = sorted(plans["gemeente"].astype(str), key=lambda g: g.lstrip("'").lower())
+    view = widgets.Dropdown(options=_VIEWS, value="profile", description="Show:", layout=widgets.Layout(width="380px"))
+    gemeente = widgets.Dropdown(options=names, value="Den Haag" if "Den Haag" in names else names[0],
+                                description="Gemeente:")
+    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+    caption = widgets.HTML()
+    table = widgets.HTML()
+    cache: dict[tuple[str, str], tuple[bytes, str, str]] = {}
+    dom = st.dominant(plans)
+    dist = st.distance_to_average(plans)
+
+    def render(v: str, g: str) -> tuple[bytes, str, str]:
+        if v == "profile":
+            prof = st.profile(plans, g)
+            fig = st.plot_profile(plans, g)
+            alt = (f"{g}: " + ", ".join(f"{p} {prof.iloc[i, 0]:.1f}%" for i, p in enumerate(st.PERSPECTIVES))
+                   + f" against the average of 49; dominant perspective {dom[g]}.")
+            ranks = {p: int(plans[st.SHARE_COLUMNS[p]].rank(ascending=False, method='min')[plans['gemeente'] == g].iloc[0])
+                     for p in st.PERSPECTIVES}
+            info = pd.DataFrame({"share %": prof.iloc[:, 0], "average %": prof.iloc[:, 1],
+                                 "rank of 49 (1 = highest)": pd.Series(ranks)})
+            html = _table_html(info, f"Distance to the average profile: {dist.loc[g, 'distance']:.1f} points "
+                                     f"(rank {int(dist.loc[g, 'rank'])} of 49, 1 = closest).")
+        elif v in ("size_class", "region"):
+            pub = None
+            if published is not None:
+                pub = published[published["grouping"] == v]
+            fig = st.plot_group_means(plans, v, pub)
+            means = st.group_means(plans, v)
+            alt = (f"Mean share per perspective by {v.replace('_', ' ')}: SR is highest in "
+                   f"{sum(means[list(st.PERSPECTIVES)].idxmax(axis=1) == 'SR')} of {len(means)} groups"
+                   + ("; black ticks show the published means, within about 0.1 of the bars." if pub is not None else "."))
+            html = _table_html(means, "Unweighted means of the plan shares, recomputed from Bijlage G.")
+        else:
+            fig = st.plot_quadrant(plans, highlight=[g])
+            q = st.quadrant_coordinates(plans)
+            counts = st.quadrant_counts(plans)
+            society = int((q["x"] > 0).sum())
+            alt = (f"The 49 plans in the quadrant (the course's own projection): {society} of 49 lie on the society side; "
+                   f"{g} lies at x = {q.loc[g, 'x']:.1f}, y = {q.loc[g, 'y']:.1f} ({q.loc[g, 'quadrant']}).")
+            html = _table_html(counts.to_frame(), "Plans per quadrant.")
+        png = image_bytes(fig)
+        return png, alt, html
+
+    def update(ex: Explorer) -> None:
+        key = (view.value, gemeente.value if view.value in ("profile", "quadrant") else "")
+        if key not in cache:
+            cache[key] = render(view.value, gemeente.value)
+        png, alt, html = cache[key]
+        image.value = png
+        caption.value = caption_html(alt)
+        table.value = html
+        gemeente.disabled = view.value not in ("profile", "quadrant")
+
+    controls = {"view": view, "gemeente": gemeente}
+    outputs = {"image": image, "caption": caption, "table": table}
+    layout = [widgets.HBox([view, gemeente]), image, caption, table]
+    return Explorer(controls, outputs, update, title="The 49 plans", layout_children=layout)
+
+
+def image_bytes(fig) -> bytes:
+    from ..plots import to_png
+
+    return to_png(fig)
+
+
+# --------------------------------------------------------------------------- case selection
+def explore_case_selection(plans: pd.DataFrame) -> Explorer:
+    """Apply the selection rule with and without the municipalities that declined, and with
+    another measure of 'average'."""
+    st._shares(plans)
+    metric = widgets.RadioButtons(options=[("straight-line distance (Euclidean)", "euclidean"),
+                                           ("sum of differences (Manhattan)", "manhattan"),
+                                           ("largest single difference (max)", "max")],
+                                  value="euclidean", description="'Average' =")
+    boxes = {g: widgets.Checkbox(value=False, description=f"{g} {why}")
+             for g, why in (("Helmond", "declines (NPG #1)"), ("Arnhem", "does not respond (NPG #2)"),
+                            ("Deventer", "does not respond (SR #1)"))}
+    table = widgets.HTML()
+    closest = widgets.HTML()
+
+    def update(ex: Explorer) -> None:
+        gone = [g for g, box in boxes.items() if box.value]
+        sel = st.case_selection(plans, gone, metric.value)
+        sel = sel.rename(columns={"score": "share % / distance", "rank": "rank on that measure"})
+        table.value = _table_html(sel, "Unavailable: " + (", ".join(gone) if gone else "nobody") + ".")
+        dist = st.distance_to_average(plans, metric.value)
+        top = dist.head(5)
+        haag = dist.loc["Den Haag"] if "Den Haag" in dist.index else None
+        closest.value = _table_html(top, "The five profiles closest to the average on this measure.") + (
+            note_html(f"Den Haag, the author's 'average' case: distance {haag['distance']:.1f}, "
+                      f"rank {int(haag['rank'])} of 49.") if haag is not None else "")
+
+    controls = {"metric": metric, **{f"drop_{g.lower()}": b for g, b in boxes.items()}}
+    outputs = {"selection": table, "closest": closest}
+    layout = [metric, widgets.VBox(list(boxes.values())), table, closest]
+    return Explorer(controls, outputs, update, title="Case selection (§6.5)", layout_children=layout)
