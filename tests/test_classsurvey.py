@@ -142,3 +142,13 @@ def test_command_line(tmp_path, capsys):
     assert "Merged 3" in out and "SKIPPED broken.json" in out and "Spearman" in out
     assert cs.main(["merge"]) == 2
     assert cs.main(["merge", str(tmp_path / "nope")]) == 2
+
+
+def test_ranking_problems_for_partial_rankings():
+    assert cs.ranking_problems(ORDER_A) == []
+    partial = {**{v: None for v in VALUE_KEYS}, "integriteit": 3, "openheid": 3}
+    problems = cs.ranking_problems(partial)
+    assert problems[0].startswith("rank 3 is given to 2 values (integriteit, openheid)")
+    assert problems[1].startswith("9 value(s) still need a rank")
+    with pytest.raises(ValueError):
+        cs.ranking_problems([1, 2])

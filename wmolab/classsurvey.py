@@ -37,7 +37,7 @@ import pandas as pd
 
 from .survey import VALUE_KEYS, mean_ranks, spearman
 
-__all__ = ["FORMAT", "VERSION", "FIELDS", "validate_ranks", "make_response", "save_response",
+__all__ = ["FORMAT", "VERSION", "FIELDS", "ranking_problems", "validate_ranks", "make_response", "save_response",
            "read_response", "MergeResult", "merge_folder", "compare_with_professionals", "main"]
 
 FORMAT = "wmolab-class-survey"
@@ -50,6 +50,29 @@ MAX_BYTES = 10_000
 
 class ResponseError(ValueError):
     """A response (or a response file) is not valid; the message says why."""
+
+
+def ranking_problems(ranks: Mapping[str, Any]) -> list[str]:
+    """What is still wrong with a (possibly partial) ranking, as short sentences; empty when complete.
+
+    Used by the ranking widget to refuse duplicate ranks while the student is still choosing.
+    """
+    if not isinstance(ranks, Mapping):
+        raise ValueError("ranks should be a mapping {value: rank}.")
+    problems = []
+    given = {v: r for v, r in ranks.items() if r is not None}
+    by_rank: dict[Any, list[str]] = {}
+    for v in VALUE_KEYS:
+        if v in given:
+            by_rank.setdefault(given[v], []).append(v)
+    for r in sorted(by_rank, key=str):
+        if len(by_rank[r]) > 1:
+            problems.append(f"rank {r} is given to {len(by_rank[r])} values ({', '.join(by_rank[r])}); "
+                            "each rank can be used only once.")
+    missing = [v for v in VALUE_KEYS if v not in given]
+    if missing:
+        problems.append(f"{len(missing)} value(s) still need a rank: {', '.join(missing)}.")
+    return problems
 
 
 def validate_ranks(ranks: Mapping[str, Any]) -> dict[str, int]:

@@ -1,0 +1,241 @@
+"""Explorers of lesson 05: rank the values yourself, tariffs, Likert answers and the conflict network."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import survey as sv
+from ..classsurvey import ResponseError, ranking_problems, save_response
+from ..plots import to_png
+from ._base import Explorer, caption_html, esc, note_html
+
+__all__ = ["explore_ranking", "explore_tariff", "explore_importance_attention", "explore_conflict_network",
+           "ranking_html", "tariff_html", "TARIFF_PRESETS"]
+
+_OK = '<div class="wmolab-note" role="status" style="color:#029e73"><b>✔</b> {}</div>'
+_WARN = '<div class="wmolab-warning" role="alert" style="color:#d55e00"><b>⚠</b> {}</div>'
+
+
+def _labels(values: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(values["value_key"], values["label_nl"]))
+
+
+def _relabel(text: str, labels: dict[str, str]) -> str:
+    for key in sorted(labels, key=len, reverse=True):
+        text = text.replace(key, labels[key])
+    return text
+
+
+# --------------------------------------------------------------------------- ranking
+def ranking_html(ranks: dict[str, Any], professionals: pd.DataFrame, values: pd.DataFrame) -> str:
+    """Feedback on a (partial) personal ranking, and once complete, its comparison with both groups.
+
+    ``professionals`` holds the mean ranks (values as rows; columns gemeenten, uitvoeringsorganisatie).
+    """
+    labels = _labels(values)
+    problems = ranking_problems(ranks)
+    if problems:
+        items = "".join(f"<li>{esc(_relabel(p, labels))}</li>" for p in problems)
+        kind = _WARN if any("only once" in p for p in problems) else '<div class="wmolab-note">{}</div>'
+        return kind.format("Your ranking is not complete yet:") + f"<ul>{items}</ul>"
+    mine = pd.Series(ranks, dtype=float)
+    rho = {g: sv.spearman(mine, professionals[g]) for g in ("gemeenten", "uitvoeringsorganisatie")}
+    rows = "".join(
+        f"<tr><td>{esc(labels[v])}</td><td style='text-align:center'><b>{int(ranks[v])}</b></td>"
+        f"<td style='text-align:center'>{professionals.loc[v, 'gemeenten']:.2f}</td>"
+        f"<td style='text-align:center'>{professionals.loc[v, 'uitvoeringsorganisatie']:.2f}</td></tr>"
+        for v in sorted(ranks, key=lambda k: ranks[k]))
+    closer = max(rho, key=rho.get)
+    return (_OK.format("Complete: every rank from 1 to 11 used once.")
+            + "<table><thead><tr><th>value</th><th>your rank</th><th>municipal staff (mean)</th>"
+              "<th>IQ coaches (mean)</th></tr></thead><tbody>" + rows + "</tbody></table>"
+            + f"<p>Spearman's ρ between your ranking and the municipal staff: <b>{rho['gemeenten']:.2f}</b>; "
+              f"and the IQ coaches: <b>{rho['uitvoeringsorganisatie']:.2f}</b>. You are closer to the "
+              f"{'municipal staff' if closer == 'gemeenten' else 'IQ coaches'}.</p>")
+
+
+def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str | Path = "class_survey") -> Explorer:
+    """Rank the 11 values yourself (each rank once), compare with the professionals, save a response file."""
+    professionals = sv.mean_ranks(rank_counts)
+    labels = _labels(values)
+    options = [("–", None)] + [(str(k), k) for k in range(1, 12)]
+    dropdowns = {v: widgets.Dropdown(options=options, value=None, description=labels[v],
+                                     style={"description_width": "240px"}, layout=widgets.Layout(width="330px"))
+                 for v in sv.VALUE_KEYS}
+    save = widgets.Button(description="Save my anonymous response", icon="save", disabled=True)
+    feedback = widgets.HTML()
+    saved = widgets.HTML()
+
+    def current() -> dict[str, Any]:
+        return {v: d.value for v, d in dropdowns.items()}
+
+    def update(ex: Explorer) -> None:
+        ranks = current()
+        feedback.value = ranking_html(ranks, professionals, values)
+        save.disabled = bool(ranking_problems(ranks))
+        saved.value = ""
+
+    def on_save(_button: Any) -> None:
+        try:
+            path = save_response(current(), folder)
+        except (ResponseError, OSError) as exc:
+            saved.value = _WARN.format(esc(f"Not saved: {exc}"))
+            return
+        saved.value = _OK.format(
+            f"Saved as <code>{esc(Path(path).as_posix())}</code>. The file holds your ranks, today's date and a "
+            "random id, nothing else. Hand it in the way your instructor asks.")
+
+    save.on_click(on_save)
+    controls: dict[str, widgets.Widget] = {**dropdowns, "save": save}
+    outputs = {"feedback": feedback, "saved": saved}
+    grid = widgets.GridBox(list(dropdowns.values()),
+                           layout=widgets.Layout(grid_template_columns="repeat(2, 340px)"))
+    layout = [widgets.HTML("<i>Give every value a rank: 1 = most important in your view, 11 = least. "
+                           "Each rank can be used only once.</i>"), grid, feedback, save, saved]
+    ex = Explorer(controls, outputs, update, title="Rank the 11 values yourself", layout_children=layout)
+    ex.save_folder = Path(folder)
+    return ex
+
+
+# --------------------------------------------------------------------------- tariffs
+TARIFF_PRESETS = [
+    ("tariff_municipal_low", "municipal offer"),
+    ("tariff_pgb_recent", "recent PGB decision"),
+    ("tariff_twente_procurement", "Twente procurement (upper bound)"),
+    ("tariff_wlz", "WLZ"),
+    ("tariff_iq_start", "IQ coaches' own starting tariff"),
+    ("tariff_uwv_jobcoaching", "UWV job coaching"),
+    ("tariff_pgb_early", "early PGB example"),
+]
+
+
+def tariff_html(tariff: float, cost_price: float, hours: float) -> str:
+    """The weekly arithmetic of one coach as an HTML table with a labelled coverage bar."""
+    out = sv.tariff_coverage(tariff, cost_price, hours)
+    pct = out["coverage_pct"]
+    width = min(pct, 150.0) / 1.5
+    verdict = ("the tariff covers the cost price" if pct >= 100 else
+               f"each billable hour loses €{cost_price - tariff:,.0f}, which must come from elsewhere")
+    return (
+        "<table>"
+        f"<tr><td>revenue per week</td><td style='text-align:right'>€{out['revenue_week']:,.0f}</td>"
+        f"<td>({hours:g} h × €{tariff:g})</td></tr>"
+        f"<tr><td>cost per week</td><td style='text-align:right'>€{out['cost_week']:,.0f}</td>"
+        f"<td>({hours:g} h × €{cost_price:g})</td></tr>"
+        f"<tr><td>shortfall per week</td><td style='text-align:right'><b>€{out['gap_week']:,.0f}</b></td><td></td></tr>"
+        "</table>"
+        f"<div style='margin:6px 0;border:1px solid #333;width:300px;height:18px;position:relative' "
+        f"role='img' aria-label='coverage {pct:.1f} percent'>"
+        f"<div style='background:repeating-linear-gradient(45deg,#0173b2,#0173b2 6px,#56b4e9 6px,#56b4e9 12px);"
+        f"width:{width:.1f}%;height:100%'></div>"
+        f"<div style='position:absolute;left:{100 / 1.5:.1f}%;top:-3px;height:24px;border-left:2px dashed #d55e00'></div></div>"
+        f"<p>Coverage: <b>{pct:.1f} %</b> of the cost price (dashed line = 100 %): {esc(verdict)}.</p>")
+
+
+def explore_tariff(facts: pd.DataFrame) -> Explorer:
+    """Tariff calculator: a tariff from the interviews, billable hours and cost price → weekly coverage."""
+    f = facts.set_index("fact_id")
+    options = []
+    for key, label in TARIFF_PRESETS:
+        amount = f.loc[key, "value_low"] if pd.notna(f.loc[key, "value_low"]) else f.loc[key, "value_high"]
+        options.append((f"€{amount:g} · {label} (L{f.loc[key, 'source_line']})", float(amount)))
+    tariff = widgets.Dropdown(options=options, value=options[0][1], description="Tariff:",
+                              layout=widgets.Layout(width="460px"))
+    hours = widgets.IntSlider(value=int(f.loc["work_week_billable_hours", "value_low"]), min=10, max=36,
+                              description="Billable h/week:", style={"description_width": "120px"},
+                              continuous_update=False)
+    cost = widgets.IntSlider(value=int(f.loc["cost_price", "value_low"]), min=40, max=120,
+                             description="Cost price €/h:", style={"description_width": "120px"},
+                             continuous_update=False)
+    result = widgets.HTML()
+
+    def update(ex: Explorer) -> None:
+        result.value = tariff_html(tariff.value, cost.value, hours.value)
+
+    return Explorer({"tariff": tariff, "hours": hours, "cost": cost}, {"result": result}, update,
+                    title="Tariff calculator (figures as stated in the interviews)")
+
+
+# --------------------------------------------------------------------------- Likert and gaps
+_VIEWS = [("Q7 importance", "Q7"), ("Q9 attention", "Q9"), ("Q10 sufficient", "Q10"),
+          ("Q11 collides", "Q11"), ("Q7 vs Q9 gap", "gap")]
+
+
+def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFrame) -> Explorer:
+    """Pick a group and a question: diverging bars of the answers, or the importance-attention dumbbell."""
+    group = widgets.Dropdown(options=[("municipal staff", "gemeenten"), ("IQ coaches", "uitvoeringsorganisatie")],
+                             value="gemeenten", description="Group:")
+    view = widgets.ToggleButtons(options=_VIEWS, value="Q7", description="Show:")
+    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+    caption = widgets.HTML()
+    table = widgets.HTML()
+    labels = dict(zip(values["value_key"], values["short_nl"]))
+
+    def update(ex: Explorer) -> None:
+        g = group.value
+        who = "municipal staff" if g == "gemeenten" else "IQ coaches"
+        if view.value == "gap":
+            gaps = sv.importance_attention(distributions, g)
+            fig = sv.plot_dumbbell(gaps, values, title=f"Importance vs attention, {who}")
+            top = gaps.index[0]
+            alt = (f"Dumbbell plot for {who}: the largest gap between importance and attention is "
+                   f"{labels[top]} ({gaps['gap'].iloc[0]:+.2f}); {int((gaps['gap'] < 0).sum())} value(s) get more "
+                   "attention than importance.")
+            rho = sv.spearman(gaps["importance"], gaps["attention"])
+            table.value = (f"<p>Spearman's ρ between importance and attention for {esc(who)}: <b>{rho:.2f}</b>.</p>")
+        else:
+            q = view.value
+            fig = sv.plot_likert(distributions, g, q, values)
+            means = sv.exact_means(distributions, q)[g].round(2).sort_values(ascending=False)
+            alt = (f"Diverging bars of {q} ({sv.QUESTIONS[q]}) for {who}: highest mean {labels[means.index[0]]} "
+                   f"({means.iloc[0]:.2f}), lowest {labels[means.index[-1]]} ({means.iloc[-1]:.2f}).")
+            n = int(distributions.query("group == @g and question == @q")["n"].max())
+            table.value = (f"<p>{esc(q)}: {esc(sv.QUESTIONS[q])}; n = {n}. Means, high to low: "
+                           + ", ".join(f"{esc(labels[k])} {v:.2f}" for k, v in means.items()) + ".</p>")
+        image.value = to_png(fig)
+        caption.value = caption_html(alt)
+
+    return Explorer({"group": group, "view": view}, {"image": image, "caption": caption, "table": table}, update,
+                    title="Likert answers and importance vs attention",
+                    layout_children=[widgets.HBox([group]), view, image, caption, table])
+
+
+# --------------------------------------------------------------------------- conflict network
+def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explorer:
+    """The named conflict pairs as a network; pick a group and a value to highlight its pairs."""
+    group = widgets.Dropdown(options=[("both groups", "all"), ("municipal staff", "gemeenten"),
+                                      ("IQ coaches", "uitvoeringsorganisatie")], value="all", description="Group:")
+    labels = _labels(values)
+    highlight = widgets.Dropdown(options=[("(none)", "none")] + [(labels[v], v) for v in sv.VALUE_KEYS],
+                                 value="none", description="Highlight:")
+    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+    caption = widgets.HTML()
+    listing = widgets.HTML()
+
+    def update(ex: Explorer) -> None:
+        g = None if group.value == "all" else group.value
+        h = None if highlight.value == "none" else highlight.value
+        graph = sv.conflict_graph(pairs, values, group=g)
+        fig = sv.plot_conflict_network(graph, highlight=h)
+        deg = sv.degree_table(graph)
+        image.value = to_png(fig)
+        alt = (f"Network of {graph.number_of_edges()} named conflict pair(s); "
+               f"{labels[deg.index[0]]} is in the most pairs ({int(deg.iloc[0])}). "
+               "Node shape shows the value cluster.")
+        caption.value = caption_html(alt)
+        sel = pairs if g is None else pairs[pairs["group"] == g]
+        if h is not None:
+            sel = sel[(sel["value_a"] == h) | (sel["value_b"] == h)]
+        if sel.empty:
+            listing.value = note_html(f"No respondent named a conflict involving {labels.get(h, h)} in this group.")
+            return
+        rows = "".join(f"<li><b>{esc(labels[a])} – {esc(labels[b])}</b> ({esc(r)}, seed line {esc(line)})</li>"
+                       for a, b, r, line in zip(sel["value_a"], sel["value_b"], sel["respondent"], sel["source_line"]))
+        listing.value = f"<p>{len(sel)} pair(s):</p><ul>{rows}</ul>"
+
+    return Explorer({"group": group, "highlight": highlight}, {"image": image, "caption": caption, "pairs": listing},
+                    update, title="Conflict network",
+                    layout_children=[widgets.HBox([group, highlight]), image, caption, listing])
