@@ -32,8 +32,11 @@ $(VENV)/.test-installed: $(VENV)/.lab-installed requirements/test.txt
 	$(PY) -m pip install --quiet -r requirements/test.txt -c requirements/lab.txt
 	touch $@
 
+# root (containers, CI) needs --allow-root; a normal user never sees it
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: $(VENV)/.lab-installed
-	$(VENV)/bin/jupyter lab $(NB0) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab $(NB0) $(ALLOW_ROOT) $(LAB_ARGS)
 
 test: $(VENV)/.test-installed
 	$(PY) -m pytest -n auto --dist loadscope \
