@@ -1,0 +1,117 @@
+"""Public, private or hybrid? Classifying organisations with the *zwaartepunt* rule (lesson 01).
+
+Van Schooten (2022, §2.1.1, L186) takes the NS from Van der Meer (2020): a company that is
+private in law but runs a public service with public money counts as public, because its
+centre of gravity (*zwaartepunt*) is public. The ``values_organisations`` dataset describes
+organisations from the Wmo field on three criteria (legal form, financing, task), each
+pointing ``public``, ``private`` or ``mixed``; these functions summarise and judge them.
+
+>>> from wmolab import load
+>>> from wmolab.organisations import judge
+>>> judge(load("values_organisations"), "ns", "private")["status"]   # doctest: +SKIP
+'no'
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["CHOICES", "CRITERIA", "LEAN_POINTS", "signals", "publicness", "criteria_table", "judge"]
+
+#: The three answers a student can give.
+CHOICES = ("public", "private", "hybrid")
+#: The criteria: column of the lean -> what it is about.
+CRITERIA = {
+    "legal_lean": "legal form and ownership",
+    "financing_lean": "financing",
+    "task_lean": "task",
+}
+#: Points per lean for the publicness count (public = 1, mixed = 0.5, private = 0).
+LEAN_POINTS = {"public": 1.0, "mixed": 0.5, "private": 0.0}
+
+
+def _check(orgs: pd.DataFrame) -> None:
+    if not isinstance(orgs, pd.DataFrame):
+        raise ValueError(f"orgs should be the values_organisations table, not {type(orgs).__name__}.")
+    needed = ["org_id", "name", "verdict", "also_defensible", "basis", "reasoning", *CRITERIA]
+    missing = [c for c in needed if c not in orgs.columns]
+    if missing:
+        raise ValueError(f"orgs lacks the column(s) {missing}; use load('values_organisations').")
+
+
+def _row(orgs: pd.DataFrame, org_id: str) -> pd.Series:
+    _check(orgs)
+    hit = orgs[orgs["org_id"] == org_id]
+    if hit.empty:
+        raise ValueError(f"there is no organisation {org_id!r}; choose from {list(orgs['org_id'])}.")
+    return hit.iloc[0]
+
+
+def signals(row: pd.Series) -> str:
+    """``"public"`` or ``"private"`` when all three criteria agree, else ``"mixed"``."""
+    leans = {row[c] for c in CRITERIA}
+    return leans.pop() if len(leans) == 1 and leans <= {"public", "private"} else "mixed"
+
+
+def publicness(row: pd.Series) -> float:
+    """A rough count of public signals: 1 per criterion pointing public, 0.5 per mixed one (0-3).
+
+    This is a starting point, not the rule: the *zwaartepunt* asks which criterion weighs most,
+    and two organisations with the same count can end up on different sides.
+    """
+    try:
+        return float(sum(LEAN_POINTS[row[c]] for c in CRITERIA))
+    except KeyError as exc:
+        raise ValueError(f"unknown lean {exc.args[0]!r}; expected one of {list(LEAN_POINTS)}.") from None
+
+
+def criteria_table(orgs: pd.DataFrame, *, with_verdict: bool = False) -> pd.DataFrame:
+    """One row per organisation: the three leans, whether they agree and the publicness count.
+
+    The verdict column is left out unless ``with_verdict`` (so a lesson can show the facts
+    before students decide).
+    """
+    _check(orgs)
+    table = pd.DataFrame({
+        "organisation": orgs["name"].to_numpy(),
+        "legal form": orgs["legal_lean"].to_numpy(),
+        "financing": orgs["financing_lean"].to_numpy(),
+        "task": orgs["task_lean"].to_numpy(),
+        "signals": [signals(r) for _, r in orgs.iterrows()],
+        "publicness": [publicness(r) for _, r in orgs.iterrows()],
+    }, index=pd.Index(orgs["org_id"].to_numpy(), name="org_id"))
+    if with_verdict:
+        table["verdict"] = orgs["verdict"].to_numpy()
+        table["basis"] = orgs["basis"].to_numpy()
+    return table
+
+
+def judge(orgs: pd.DataFrame, org_id: str, choice: str) -> dict[str, str]:
+    """Compare a student's choice with the verdict for one organisation.
+
+    Returns ``status`` and ``headline``: ``"match"`` (the verdict), ``"defensible"`` (another
+    answer that good arguments support), ``"partly"`` (hybrid where the signals are mixed but a
+    zwaartepunt can still be found) or ``"no"``.
+    """
+    if choice not in CHOICES:
+        raise ValueError(f"choose one of {list(CHOICES)}, not {choice!r}.")
+    row = _row(orgs, org_id)
+    verdict = row["verdict"]
+    also = row["also_defensible"] if isinstance(row["also_defensible"], str) else ""
+    mixed = signals(row) == "mixed"
+    source = "the thesis" if row["basis"] == "thesis" else "the course's reading of the zwaartepunt rule"
+    if choice == verdict:
+        return {"status": "match", "headline": f"Your answer, {choice}, matches {source}."}
+    if choice == also:
+        return {"status": "defensible",
+                "headline": f"{choice.capitalize()} can be defended, but {source} says {verdict}: "
+                            "compare your arguments with the reasoning below."}
+    if choice == "hybrid" and mixed:
+        return {"status": "partly",
+                "headline": f"The signals are indeed mixed, but the zwaartepunt is {verdict} "
+                            f"according to {source}: see which criterion weighs most."}
+    if mixed:
+        return {"status": "no",
+                "headline": f"Not {choice}: {source} says {verdict}. The signals are mixed, so look "
+                            "at which criterion weighs most."}
+    return {"status": "no",
+            "headline": f"Not {choice}: all three criteria point to {verdict}."}
