@@ -333,3 +333,19 @@ def test_figures_render(long, published, bands, maker):
 def test_unknown_municipality_is_a_clear_error(long):
     with pytest.raises(ValueError, match="Unknown municipality"):
         voice.pair_table(long, "gouda")
+
+
+def test_treatment_effect_for_haarlemmermeer(long):
+    eff = voice.treatment_effect(long, "haarlemmermeer").set_index(["role", "form"])
+    row = eff.loc[("policy_officer", "collective")]
+    assert row["mean_as_missing"] == pytest.approx(6.0) and row["mean_as_zero"] == pytest.approx(1.5)
+    assert row["n_nvt"] == 2 and row["n_question"] == 1
+    with pytest.raises(ValueError):
+        voice.treatment_effect(long, "gouda")
+
+
+def test_correlation_treatments_table(long, published):
+    table = voice.correlation_treatments(long, published).set_index("municipality_id")
+    assert list(table.columns) == ["municipality", "pairwise", "zero", "listwise", "published"]
+    assert round(table.loc["haarlemmermeer", "zero"], 6) == 0.206144
+    assert not (table[["pairwise", "zero", "listwise"]].round(6) == 0.393398).any().any()

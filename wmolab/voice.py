@@ -29,7 +29,7 @@ import pandas as pd
 __all__ = [
     "MISSING_CODES", "TREATMENTS", "MUNICIPALITIES", "ROLES", "FORMS", "SCORE_COLUMNS",
     "load_survey", "survey_long", "missing_code_counts", "treat_missing", "profile_table",
-    "form_profile", "pair_table", "pearson_pairwise", "correlations", "band",
+    "form_profile", "treatment_effect", "correlation_treatments", "pair_table", "pearson_pairwise", "correlations", "band",
     "compare_with_published", "fill_cells", "search_added_pairs", "leave_one_out",
     "lins_ccc", "agreement", "item_gaps", "expectations_table", "expectation_changes",
     "own_profile", "compare_own", "own_profile_csv",
@@ -212,6 +212,17 @@ def form_profile(long: pd.DataFrame, treatment: str = "missing") -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
+def treatment_effect(long: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """One municipality's mean per role and form of voice, with the codes as missing and as 0."""
+    _check_municipality(municipality)
+    miss = form_profile(long, "missing")
+    zero = form_profile(long, "zero")
+    keys = ["municipality_id", "role", "form"]
+    out = miss.merge(zero[keys + ["mean"]], on=keys, suffixes=("_as_missing", "_as_zero"))
+    out = out[out["municipality_id"] == municipality]
+    return out[["role", "form", "items", "n_question", "n_nvt", "mean_as_missing", "mean_as_zero"]].reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------- correlations
 def pair_table(long: pd.DataFrame, municipality: str, treatment: str = "missing") -> pd.DataFrame:
     """The two answers of one municipality side by side, one row per instrument."""
@@ -297,6 +308,23 @@ def correlations(long: pd.DataFrame, treatment: str = "missing", *, deletion: st
     return pd.DataFrame(rows)
 
 
+def correlation_treatments(long: pd.DataFrame, published: pd.DataFrame | None = None) -> pd.DataFrame:
+    """r per municipality under three handlings of the codes, beside the published value.
+
+    Columns: ``pairwise`` (codes as missing, pairwise deletion), ``zero`` (codes as 0),
+    ``listwise`` (only the items with a score in all ten columns) and ``published``.
+    """
+    out = pd.DataFrame({"municipality": list(MUNICIPALITIES.values())}, index=list(MUNICIPALITIES))
+    out["pairwise"] = correlations(long, "missing").set_index("municipality_id")["r"]
+    out["zero"] = correlations(long, "zero").set_index("municipality_id")["r"]
+    out["listwise"] = correlations(long, deletion="listwise").set_index("municipality_id")["r"]
+    if published is not None:
+        _require_columns(published, ["municipality_id", "published_r"], "The published table")
+        out["published"] = published.set_index("municipality_id")["published_r"]
+    out.index.name = "municipality_id"
+    return out.reset_index()
+
+
 def band(r: float, bands: pd.DataFrame) -> str:
     """The thesis's band for a correlation (``band_id``), or ``"none"``.
 
@@ -333,7 +361,8 @@ def compare_with_published(long: pd.DataFrame, published: pd.DataFrame, bands: p
     pub = published[["municipality_id", "published_r", "published_band_nl"]].astype(
         {"municipality_id": str, "published_band_nl": str})
     out = computed.merge(pub, on="municipality_id", how="left")
-    out["difference"] = out["r"] - out["published_r"]
+    # rounded to the printed precision, so a float residue does not show as "-0.000000"
+    out["difference"] = [round(r - p, decimals) + 0.0 for r, p in zip(out["r"], out["published_r"])]
     out["reproduces"] = [
         (not math.isnan(r)) and round(r, decimals) == round(p, decimals)
         for r, p in zip(out["r"], out["published_r"])
