@@ -217,7 +217,7 @@ def test_sources_listed_in_dataset(pairs):
 def test_signals_and_publicness(orgs):
     table = criteria_table(orgs)
     assert "verdict" not in table.columns
-    assert table.loc["ns", "publicness"] == 2.0 and table.loc["ns", "signals"] == "mixed"
+    assert table.loc["ns", "publicness"] == 1.5 and table.loc["ns", "signals"] == "mixed"
     assert table.loc["gemeente_hengelo", "signals"] == "public"
     assert table.loc["qualtrics", "signals"] == "private"
     assert (table["signals"] == "mixed").sum() == 5
@@ -230,6 +230,9 @@ def test_publicness_is_not_the_verdict(orgs):
     private = t[t["verdict"] == "private"]
     assert private["publicness"].idxmax() == "iq_coaches"
     assert private["publicness"].max() > t.loc["social_enterprise", "publicness"]
+    # the lesson's pair: same count, different verdicts
+    assert t.loc["ns", "publicness"] == t.loc["iq_coaches", "publicness"]
+    assert (t.loc["ns", "verdict"], t.loc["iq_coaches", "verdict"]) == ("public", "private")
 
 
 @pytest.mark.parametrize("org_id, choice, status", [
