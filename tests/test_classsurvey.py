@@ -152,3 +152,16 @@ def test_ranking_problems_for_partial_rankings():
     assert problems[1].startswith("9 value(s) still need a rank")
     with pytest.raises(ValueError):
         cs.ranking_problems([1, 2])
+
+
+def test_demo_folder_rehearses_every_check(tmp_path):
+    paths = cs.write_demo_responses(tmp_path, n_valid=4)
+    assert len(paths) == 7
+    result = cs.merge_folder(tmp_path)
+    assert result.n == 4
+    reasons = dict(result.skipped)
+    assert "duplicate" in reasons["demo_01_copy.json"]
+    assert "more than once" in reasons["demo_repeated_rank.json"]
+    assert "wrong version" in reasons["demo_old_version.json"]
+    with pytest.raises(ValueError):
+        cs.write_demo_responses(tmp_path, n_valid=0)

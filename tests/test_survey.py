@@ -248,3 +248,13 @@ def test_other_figures_build(data):
     assert s.plot_mean_ranks(s.mean_ranks(data["rank_counts"]), data["values"]).axes
     graph = s.conflict_graph(data["conflict_pairs"], data["values"])
     assert s.plot_conflict_network(graph, highlight="verantwoording").axes
+
+
+def test_spearman_equals_scipy(data):
+    from scipy.stats import spearmanr
+
+    mr = s.mean_ranks(data["rank_counts"])
+    g = s.importance_attention(data["distributions"], "gemeenten")
+    for a, b in ((mr["gemeenten"], mr["uitvoeringsorganisatie"]), (g["importance"], g["attention"])):
+        b = b.reindex(a.index)
+        assert math.isclose(s.spearman(a, b), spearmanr(a.astype(float), b.astype(float)).statistic, abs_tol=1e-12)

@@ -38,7 +38,7 @@ import pandas as pd
 from .survey import VALUE_KEYS, mean_ranks, spearman
 
 __all__ = ["FORMAT", "VERSION", "FIELDS", "ranking_problems", "validate_ranks", "make_response", "save_response",
-           "read_response", "MergeResult", "merge_folder", "compare_with_professionals", "main"]
+           "read_response", "write_demo_responses", "MergeResult", "merge_folder", "compare_with_professionals", "main"]
 
 FORMAT = "wmolab-class-survey"
 VERSION = 1
@@ -246,6 +246,35 @@ def compare_with_professionals(result: MergeResult, rank_counts: pd.DataFrame) -
     rho = pd.Series({g: round(spearman(table["class"], table[g]), 3) for g in ("gemeenten", "uitvoeringsorganisatie")},
                     name="spearman_with_class")
     return table, rho
+
+
+def write_demo_responses(folder: str | Path, n_valid: int = 6) -> list[Path]:
+    """Fill ``folder`` with SYNTHETIC response files to rehearse the merge: ``n_valid`` made-up
+    rankings (seeded, so always the same) plus three bad files of the kinds the merge must catch:
+    a copy of the first file, a file with a repeated rank and a file of another version.
+    These are not anyone's answers."""
+    import numpy as np
+
+    if not isinstance(n_valid, int) or n_valid < 1:
+        raise ValueError("n_valid must be a whole number of at least 1.")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(2015)
+    paths = []
+    docs = []
+    for i in range(n_valid):
+        order = [int(r) for r in rng.permutation(range(1, 12))]
+        doc = make_response(dict(zip(VALUE_KEYS, order)), date="2026-01-15", response_id=f"{i + 1:016x}")
+        docs.append(doc)
+        paths.append(folder / f"demo_{i + 1:02d}.json")
+    bad_rank = {**docs[0], "response_id": "00000000000000aa", "ranks": {**docs[0]["ranks"], VALUE_KEYS[1]: 1,
+                                                                             VALUE_KEYS[0]: 1}}
+    old = {**docs[1], "response_id": "00000000000000bb", "version": 0}
+    docs += [docs[0], bad_rank, old]
+    paths += [folder / "demo_01_copy.json", folder / "demo_repeated_rank.json", folder / "demo_old_version.json"]
+    for path, doc in zip(paths, docs):
+        path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    return paths
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -346,17 +346,20 @@ def compare_table7(table7: pd.DataFrame, rank_counts: pd.DataFrame) -> pd.DataFr
 
 
 def spearman(a: pd.Series, b: pd.Series) -> float:
-    """Spearman's rank correlation of two Series matched on their index (ties get average ranks)."""
-    from scipy.stats import spearmanr
+    """Spearman's rank correlation of two Series matched on their index (ties get average ranks).
 
+    Computed with pandas' built-in Spearman (``DataFrame.corr(method="spearman")``), which gives
+    the same value as ``scipy.stats.spearmanr`` (the tests check this) without the second or two
+    that importing ``scipy.stats`` costs a notebook.
+    """
     if not isinstance(a, pd.Series) or not isinstance(b, pd.Series):
         raise ValueError("spearman needs two pandas Series with the values as index.")
-    both = pd.concat([a.rename("a"), b.rename("b")], axis=1, join="inner").dropna()
+    both = pd.concat([a.rename("a"), b.rename("b")], axis=1, join="inner").dropna().astype(float)
     if len(both) < 3:
         raise ValueError(f"only {len(both)} values in common; a rank correlation needs at least 3.")
     if both["a"].nunique() < 2 or both["b"].nunique() < 2:
         raise ValueError("one of the two lists has the same score everywhere, so it has no ranking to correlate.")
-    return float(spearmanr(both["a"], both["b"]).statistic)
+    return float(both.corr(method="spearman").loc["a", "b"])
 
 
 # --------------------------------------------------------------------------- means and gaps
@@ -459,6 +462,7 @@ def tariff_coverage(tariff: float, cost_price: float = 93.0, billable_hours: flo
             raise ValueError(f"{name} cannot be negative ({v}).")
     if cost_price == 0:
         raise ValueError("cost_price must be more than 0 to compute a coverage share.")
+    tariff, cost_price, billable_hours = float(tariff), float(cost_price), float(billable_hours)
     revenue, cost = tariff * billable_hours, cost_price * billable_hours
     return {"revenue_week": round(revenue, 2), "cost_week": round(cost, 2), "gap_week": round(cost - revenue, 2),
             "coverage_pct": round(100 * tariff / cost_price, 1)}
