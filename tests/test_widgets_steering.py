@@ -111,17 +111,28 @@ def test_plans_explorer_every_view(data):
     assert ex.last_error is None and list(ex.controls)[0] == "view"
     first = ex.outputs["caption"].value
     assert "Den Haag" in first and "Figure:" in first
-    for view in ("size_class", "region", "quadrant", "profile"):
+    assert "33.7%" in ex.outputs["chart"].value and "average of 49" in ex.outputs["chart"].value
+    for view in ("size_class", "region", "quadrant"):
         ex.controls["view"].value = view
         assert ex.last_error is None
         assert ex.outputs["image"].value[:4] == b"\x89PNG"
+        assert ex.outputs["chart"].value == ""
     ex.controls["view"].value = "region"
     assert "noord" in ex.outputs["table"].value and ex.outputs["caption"].value != first
+    assert ex.controls["gemeente"].disabled
     ex.controls["view"].value = "quadrant"
     ex.controls["gemeente"].value = "Deventer"
-    assert "x = 76.4, y = -73.6" in ex.outputs["caption"].value
+    assert "x = 76.4, y = -73.6" in ex.outputs["table"].value
     ex.controls["view"].value = "profile"
-    assert "Deventer" in ex.outputs["caption"].value and "79.4" in ex.outputs["caption"].value
+    assert "Deventer" in ex.outputs["caption"].value and "79.4" in ex.outputs["chart"].value
+    assert ex.last_error is None
+
+
+def test_profile_html_writes_out_the_numbers_and_escapes(data):
+    html = ws.profile_html(data["plans"], "'s-Hertogenbosch")
+    assert "&#x27;s-Hertogenbosch" in html and "33.8%" in html
+    with pytest.raises(ValueError, match="not one of the 49"):
+        ws.profile_html(data["plans"], "Almelo")
 
 
 def test_case_selection_explorer(data):

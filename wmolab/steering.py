@@ -1,6 +1,6 @@
 """Steering perspectives (lesson 03): the 49-plan scores and the signal-word text scorer.
 
-Source: Nijdam (2020), *Sturing in 3D*, chapters 3, 5 and 6 with Bijlagen C and G (seed 002).
+Source: Nijdam (c. 2020), *Sturing in 3D*, chapters 3, 5 and 6 with Bijlagen C and G (seed 002).
 
 Two groups of pure functions:
 
@@ -69,6 +69,8 @@ SHARE_COLUMNS = {"PA": "pa", "NPM": "npm", "NPG": "npg", "SR": "sr"}
 LABELS = {"PA": "rechtmatige overheid", "NPM": "presterende overheid",
           "NPG": "netwerkende overheid", "SR": "participerende overheid"}
 _GROUPINGS = ("size_class", "region")
+#: The order the dissertation prints the groups in (Fig. 6.2 and 6.3).
+GROUP_ORDER = {"size_class": ["G4", "100.000+", "100.000-"], "region": ["noord", "oost", "zuid", "west"]}
 
 
 # --------------------------------------------------------------------------- input checks
@@ -129,6 +131,8 @@ def group_means(plans: pd.DataFrame, by: str | None = None, decimals: int | None
         grouped = shares.groupby(keys, sort=False)
         out = grouped.mean()
         out.insert(0, "n", grouped.size())
+        order = [g for g in GROUP_ORDER[by] if g in out.index]
+        out = out.reindex(order + [g for g in out.index if g not in order])
         out.index.name = by
     return out.round(decimals) if decimals is not None else out
 
@@ -591,8 +595,9 @@ def plot_quadrant(plans: pd.DataFrame, highlight: Iterable[str] = ()):
     for g in highlight:
         if g not in coords.index:
             raise ValueError(f"{g!r} is not one of the 49 municipalities.")
-        ax.annotate(g, (coords.loc[g, "x"], coords.loc[g, "y"]), xytext=(5, 5), textcoords="offset points",
-                    fontsize=9, fontweight="bold")
+        ax.annotate(g, (coords.loc[g, "x"], coords.loc[g, "y"]), xytext=(6, 6), textcoords="offset points",
+                    fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.6},
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
     ax.axhline(0, color="black", linewidth=0.8)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlim(-100, 100)
@@ -601,8 +606,8 @@ def plot_quadrant(plans: pd.DataFrame, highlight: Iterable[str] = ()):
                          (-95, -95, "PA · overheid × randvoorwaarden"), (95, -95, "SR · samenleving × randvoorwaarden")):
         ax.text(x, y, text, ha="left" if x < 0 else "right", va="top" if y > 0 else "bottom", fontsize=8,
                 color="#555555")
-    ax.set_xlabel("← government (PA+NPM)      x      society (NPG+SR) →")
-    ax.set_ylabel("← preconditions (PA+SR)    y    results (NPM+NPG) →")
+    ax.set_xlabel("← government      x = (NPG + SR) − (PA + NPM)      society →")
+    ax.set_ylabel("← preconditions    y = (NPM + NPG) − (PA + SR)    results →")
     ax.set_title("The 49 plans in the quadrant (course's own projection)")
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
     return fig

@@ -21,7 +21,7 @@ from ..plots import PERSPECTIVE_STYLE
 from ._base import Explorer, caption_html, esc, note_html
 
 __all__ = ["explore_vignettes", "explore_keywords", "explore_plans", "explore_case_selection",
-           "highlight_html", "shares_html", "toggle_effects_html", "MAX_CHARS"]
+           "profile_html", "highlight_html", "shares_html", "toggle_effects_html", "MAX_CHARS"]
 
 #: The classifier scores at most this many characters (a long paste is cut, with a note).
 MAX_CHARS = 20_000
@@ -224,68 +224,96 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
     return (f"<p><i>{esc(caption)}</i></p>" if caption else "") + html
 
 
+def profile_html(plans: pd.DataFrame, gemeente: str) -> str:
+    """One municipality against the average of 49 as an HTML bar chart: per perspective a coloured,
+    labelled bar for the municipality and a grey one for the average (numbers written out)."""
+    prof = st.profile(plans, gemeente)
+    rows = []
+    for i, p in enumerate(st.PERSPECTIVES):
+        own, avg = float(prof.iloc[i, 0]), float(prof.iloc[i, 1])
+        colour = PERSPECTIVE_STYLE[p]["color"]
+        rows.append(
+            f"<tr><td rowspan='2' style='vertical-align:middle'><b>{p}</b><br><small>{esc(st.LABELS[p])}</small></td>"
+            f"<td style='width:320px'><div style='background:{colour};width:{own:.1f}%;height:14px;display:inline-block'"
+            f" aria-hidden='true'></div> <b>{own:.1f}%</b> {esc(gemeente)}</td></tr>"
+            f"<tr><td><div style='background:#bbbbbb;width:{avg:.1f}%;height:8px;display:inline-block' aria-hidden='true'>"
+            f"</div> <small>{avg:.1f}% average of 49</small></td></tr>"
+        )
+    return "<table class='wmolab-profile'>" + "".join(rows) + "</table>"
+
+
 def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) -> Explorer:
     """The 49 plans three ways: one municipality against the average, the group means (with the
-    published values as ticks when ``published`` is given), or the quadrant with the chosen
-    municipality labelled."""
+    published values as ticks when ``published`` is given), or where a municipality lies in the
+    quadrant. Figures are drawn once per view and cached, so changing the municipality is quick."""
     st._shares(plans)  # validates early
     names = sorted(plans["gemeente"].astype(str), key=lambda g: g.lstrip("'").lower())
     view = widgets.Dropdown(options=_VIEWS, value="profile", description="Show:", layout=widgets.Layout(width="380px"))
     gemeente = widgets.Dropdown(options=names, value="Den Haag" if "Den Haag" in names else names[0],
                                 description="Gemeente:")
+    chart = widgets.HTML()
     image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
     caption = widgets.HTML()
     table = widgets.HTML()
-    cache: dict[tuple[str, str], tuple[bytes, str, str]] = {}
+    figures: dict[str, tuple[bytes, str]] = {}
     dom = st.dominant(plans)
     dist = st.distance_to_average(plans)
+    coords = st.quadrant_coordinates(plans)
+    ranks = {p: plans.set_index("gemeente")[st.SHARE_COLUMNS[p]].rank(ascending=False, method="min").astype(int)
+             for p in st.PERSPECTIVES}
+    cases = ["Haarlemmermeer", "Zwolle", "Oss", "Utrecht", "Den Haag"]
 
-    def render(v: str, g: str) -> tuple[bytes, str, str]:
-        if v == "profile":
-            prof = st.profile(plans, g)
-            fig = st.plot_profile(plans, g)
-            alt = (f"{g}: " + ", ".join(f"{p} {prof.iloc[i, 0]:.1f}%" for i, p in enumerate(st.PERSPECTIVES))
-                   + f" against the average of 49; dominant perspective {dom[g]}.")
-            ranks = {p: int(plans[st.SHARE_COLUMNS[p]].rank(ascending=False, method='min')[plans['gemeente'] == g].iloc[0])
-                     for p in st.PERSPECTIVES}
-            info = pd.DataFrame({"share %": prof.iloc[:, 0], "average %": prof.iloc[:, 1],
-                                 "rank of 49 (1 = highest)": pd.Series(ranks)})
-            html = _table_html(info, f"Distance to the average profile: {dist.loc[g, 'distance']:.1f} points "
-                                     f"(rank {int(dist.loc[g, 'rank'])} of 49, 1 = closest).")
-        elif v in ("size_class", "region"):
-            pub = None
-            if published is not None:
-                pub = published[published["grouping"] == v]
-            fig = st.plot_group_means(plans, v, pub)
-            means = st.group_means(plans, v)
-            alt = (f"Mean share per perspective by {v.replace('_', ' ')}: SR is highest in "
-                   f"{sum(means[list(st.PERSPECTIVES)].idxmax(axis=1) == 'SR')} of {len(means)} groups"
-                   + ("; black ticks show the published means, within about 0.1 of the bars." if pub is not None else "."))
-            html = _table_html(means, "Unweighted means of the plan shares, recomputed from Bijlage G.")
-        else:
-            fig = st.plot_quadrant(plans, highlight=[g])
-            q = st.quadrant_coordinates(plans)
-            counts = st.quadrant_counts(plans)
-            society = int((q["x"] > 0).sum())
-            alt = (f"The 49 plans in the quadrant (the course's own projection): {society} of 49 lie on the society side; "
-                   f"{g} lies at x = {q.loc[g, 'x']:.1f}, y = {q.loc[g, 'y']:.1f} ({q.loc[g, 'quadrant']}).")
-            html = _table_html(counts.to_frame(), "Plans per quadrant.")
-        png = image_bytes(fig)
-        return png, alt, html
+    def figure(v: str) -> tuple[bytes, str]:
+        if v not in figures:
+            if v == "quadrant":
+                fig = st.plot_quadrant(plans, highlight=[c for c in cases if c in coords.index])
+                society = int((coords["x"] > 0).sum())
+                alt = (f"The 49 plans in the quadrant (the course's own projection), shaped by dominant perspective: "
+                       f"{society} of 49 lie on the society side; the five case municipalities are labelled.")
+            else:
+                pub = published[published["grouping"] == v] if published is not None else None
+                fig = st.plot_group_means(plans, v, pub)
+                means = st.group_means(plans, v)
+                alt = (f"Mean share per perspective by {v.replace('_', ' ')}: SR is highest in "
+                       f"{int((means[list(st.PERSPECTIVES)].idxmax(axis=1) == 'SR').sum())} of {len(means)} groups"
+                       + ("; black ticks show the published means, within about 0.1 of the bars."
+                          if pub is not None else "."))
+            figures[v] = (image_bytes(fig), alt)
+        return figures[v]
 
     def update(ex: Explorer) -> None:
-        key = (view.value, gemeente.value if view.value in ("profile", "quadrant") else "")
-        if key not in cache:
-            cache[key] = render(view.value, gemeente.value)
-        png, alt, html = cache[key]
+        v, g = view.value, gemeente.value
+        gemeente.disabled = v not in ("profile", "quadrant")
+        if v == "profile":
+            chart.value = profile_html(plans, g)
+            chart.layout.display = None
+            image.layout.display = "none"
+            caption.value = caption_html(
+                f"{g}: " + ", ".join(f"{p} {plans.loc[plans['gemeente'] == g, st.SHARE_COLUMNS[p]].iloc[0]:.1f}%"
+                                     for p in st.PERSPECTIVES)
+                + f", against the average of 49; dominant perspective {dom[g]}.")
+            info = pd.DataFrame({"rank of 49 (1 = highest)": {p: int(ranks[p][g]) for p in st.PERSPECTIVES}})
+            table.value = _table_html(info.T, f"Distance to the average profile: {dist.loc[g, 'distance']:.1f} "
+                                              f"points (rank {int(dist.loc[g, 'rank'])} of 49, 1 = closest).")
+            return
+        png, alt = figure(v)
+        chart.value = ""
+        chart.layout.display = "none"
         image.value = png
+        image.layout.display = None
         caption.value = caption_html(alt)
-        table.value = html
-        gemeente.disabled = view.value not in ("profile", "quadrant")
+        if v == "quadrant":
+            table.value = note_html(
+                f"{g} lies at x = {coords.loc[g, 'x']:.1f}, y = {coords.loc[g, 'y']:.1f}: "
+                f"{coords.loc[g, 'quadrant']}; dominant perspective {dom[g]}."
+            ) + _table_html(st.quadrant_counts(plans).to_frame(), "Plans per quadrant.")
+        else:
+            table.value = _table_html(st.group_means(plans, v), "Unweighted means of the plan shares, "
+                                                                "recomputed from Bijlage G.")
 
     controls = {"view": view, "gemeente": gemeente}
-    outputs = {"image": image, "caption": caption, "table": table}
-    layout = [widgets.HBox([view, gemeente]), image, caption, table]
+    outputs = {"chart": chart, "image": image, "caption": caption, "table": table}
+    layout = [widgets.HBox([view, gemeente]), chart, image, caption, table]
     return Explorer(controls, outputs, update, title="The 49 plans", layout_children=layout)
 
 
