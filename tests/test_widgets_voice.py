@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from wmolab import load, voice
-from wmolab.widgets.voice import (EXPORT_NAME, explore_own_municipality, explore_voice_profiles,
-                                  profile_html)
+from wmolab.widgets.voice import (AS_PRINTED, EXPORT_NAME, detective_html, explore_haarlemmermeer,
+                                  explore_own_municipality, explore_voice_profiles, profile_html)
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,32 @@ def test_own_export_writes_a_small_escaped_file(own, tmp_path):
     assert "zorgplan,5" in text
     shown = own.outputs["saved"].value
     assert "<script>" not in shown and "&lt;script&gt;" in shown
+
+
+# --------------------------------------------------------------------------- Haarlemmermeer investigation
+@pytest.fixture
+def detective(long):
+    return explore_haarlemmermeer(long, load("voice_correlations_published"))
+
+
+def test_detective_starts_with_the_printed_table(detective):
+    html = detective.outputs["result"].value
+    assert detective.last_error is None and len(detective.controls) == 8
+    assert "r = 0.318852" in html and "n = 7" in html and "0.393398" in html
+    assert "reproduces" not in html
+
+
+def test_detective_two_fills_reproduce_the_published_value(detective):
+    first = next(iter(detective.controls))
+    detective.controls["r1_haarlemmermeer_12"].value = 6
+    detective.controls["r2_haarlemmermeer_13"].value = 5
+    html = detective.outputs["result"].value
+    assert "r = 0.393398" in html and "n = 9" in html and "could" in html
+    assert first == "r1_haarlemmermeer_8"  # a Dropdown comes first
+    detective.controls["r2_haarlemmermeer_13"].value = AS_PRINTED
+    assert "r = 0.393398" not in detective.outputs["result"].value
+
+
+def test_detective_html_rejects_filling_a_printed_score(long):
+    with pytest.raises(ValueError, match="printed score"):
+        detective_html(long, {("r1_haarlemmermeer", 1): 3}, 0.393398)

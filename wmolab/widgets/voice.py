@@ -14,7 +14,8 @@ import pandas as pd
 from .. import voice
 from ._base import Explorer, esc, note_html
 
-__all__ = ["explore_voice_profiles", "explore_own_municipality", "profile_html", "own_result_html",
+__all__ = ["explore_voice_profiles", "explore_own_municipality", "explore_haarlemmermeer", "profile_html",
+           "own_result_html", "detective_html", "AS_PRINTED",
            "EXPORT_NAME"]
 
 EXPORT_NAME = "my_voice_profile.csv"
@@ -207,3 +208,50 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
     explorer.save = on_save  # type: ignore[attr-defined]  # for tests and the notebook
     explorer.save_button = save  # type: ignore[attr-defined]
     return explorer
+
+
+# --------------------------------------------------------------------------- the Haarlemmermeer investigation
+AS_PRINTED = "as printed"
+
+
+def detective_html(long: pd.DataFrame, fills: dict, published_r: float, municipality: str = "haarlemmermeer") -> str:
+    """r of one municipality after filling some coded cells, beside the published value."""
+    chosen = {k: v for k, v in fills.items() if v != AS_PRINTED}
+    filled = voice.fill_cells(long, chosen) if chosen else long
+    table = voice.pair_table(filled, municipality)
+    label = voice.MUNICIPALITIES[municipality]
+    try:
+        r, n = voice.pearson_pairwise(table["policy_officer"], table["client"], label=label)
+    except ValueError as exc:
+        return note_html(str(exc))
+    match = round(r, 6) == round(float(published_r), 6)
+    verdict = ("<b>This reproduces the published value to six decimals.</b> That shows the published number "
+               "<i>could</i> come from data like these, not that it did." if match else
+               f"Distance to the published value: {abs(r - published_r):.6f}.")
+    filled_text = (", ".join(f"{esc(c)} item {i} → {v}" for (c, i), v in sorted(chosen.items()))
+                   if chosen else "none (the table as printed)")
+    return (f"<p>{esc(label)}: <b>r = {r:.6f}</b> over n = {n} complete pairs; published: {published_r:.6f}.</p>"
+            f"<p>{verdict}</p><p style='font-size:11px'>Cells filled: {filled_text}.</p>")
+
+
+def explore_haarlemmermeer(long: pd.DataFrame, published: pd.DataFrame) -> Explorer:
+    """Fill the coded Haarlemmermeer cells with scores and watch r move towards (or away from)
+    the published value."""
+    published_r = float(published.set_index("municipality_id").loc["haarlemmermeer", "published_r"])
+    coded = long[(long["municipality_id"] == "haarlemmermeer") & (long["code"] != "score")]
+    controls = {}
+    for row in coded.itertuples():
+        who = "policy officer" if row.role == "policy_officer" else "client"
+        controls[f"{row.column}_{row.item_no}"] = widgets.Dropdown(
+            options=[(f"{row.printed} (as printed)", AS_PRINTED)] + [(str(i), i) for i in range(1, 8)],
+            value=AS_PRINTED, description=f"{who}: {row.instrument}",
+            style={"description_width": "300px"}, layout=widgets.Layout(width="440px"))
+    keys = {name: (row.column, int(row.item_no)) for name, row in zip(controls, coded.itertuples())}
+    result = widgets.HTML()
+
+    def update(ex: Explorer) -> None:
+        fills = {keys[name]: c.value for name, c in controls.items()}
+        result.value = detective_html(long, fills, published_r)
+
+    layout = [widgets.VBox(list(controls.values())), result]
+    return Explorer(controls, {"result": result}, update, title="Haarlemmermeer investigation", layout_children=layout)
