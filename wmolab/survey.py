@@ -525,8 +525,7 @@ def plot_likert(distributions: pd.DataFrame, group: str, question: str, values: 
     n = int(d["n"].max())
     ax.set_xlim(-n - 0.5, n + 0.5)
     ax.set_title(f"{question}, {GROUP_LABELS[g].split(' (')[0]}: {QUESTIONS[question].split(' (')[0]}")
-    ax.legend(title="answer code", ncols=k, loc="lower center", bbox_to_anchor=(0.5, 1.06), fontsize=9,
-              title_fontsize=9)
+    ax.legend(title="answer\ncode", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, title_fontsize=9)
     ax.grid(axis="y", visible=False)
     return fig
 
@@ -571,7 +570,7 @@ def plot_mean_ranks(table: pd.DataFrame, values: pd.DataFrame | None = None, tit
     ax.set_xticks(range(1, 12))
     ax.set_xlabel("mean rank (1 = most important, 11 = least)")
     ax.set_title(title or "Mean ranks of the 11 values")
-    ax.legend(loc="lower right", fontsize=9)
+    ax.legend(loc="upper right", fontsize=9)
     return fig
 
 
@@ -604,11 +603,15 @@ def plot_conflict_network(graph, highlight: str | None = None, title: str = ""):
                                edge_color="#222222" if on or highlight is None else "#bbbbbb", ax=ax)
     for v in nodes:
         x, y = pos[v]
-        ax.annotate(graph.nodes[v].get("label", v), (x, y), xytext=(0, 14), textcoords="offset points",
-                    ha="center", fontsize=9, fontweight="bold" if v == highlight else "normal")
+        norm = max((x * x + y * y) ** 0.5, 1e-9)
+        dx, dy = x / norm, y / norm
+        ha = "left" if dx > 0.3 else ("right" if dx < -0.3 else "center")
+        va = "bottom" if dy > 0.3 else ("top" if dy < -0.3 else "center")
+        ax.annotate(graph.nodes[v].get("label", v), (x, y), xytext=(16 * dx, 16 * dy), textcoords="offset points",
+                    ha=ha, va=va, fontsize=9, fontweight="bold" if v == highlight else "normal")
     ax.set_axis_off()
-    ax.set_xlim(-1.35, 1.35)
-    ax.set_ylim(-1.3, 1.35)
+    ax.set_xlim(-1.75, 1.75)
+    ax.set_ylim(-1.35, 1.3)
     ax.set_title(title or "Value conflicts named by respondents")
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.12), ncols=2, fontsize=9, markerscale=0.6)
     return fig
