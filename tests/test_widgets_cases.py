@@ -91,3 +91,17 @@ def test_model_board_responds_quickly(data):
         ex.controls["strategy"].value = value
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.1
+
+
+def test_case_explorer_responds_quickly_once_drawn(data):
+    ex = explore_cases(data["cases_coding"])
+    names = ["Oss", "Utrecht", "Den Haag", "Zwolle", "Haarlemmermeer"]
+    for name in names:  # first visit draws each grid
+        ex.controls["municipality"].value = name
+    times = []
+    for name in names * 2:
+        start = time.perf_counter()
+        ex.controls["municipality"].value = name
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.1
+    assert ex.last_error is None

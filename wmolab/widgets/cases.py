@@ -39,14 +39,16 @@ def explore_cases(coding: pd.DataFrame) -> Explorer:
     notes = widgets.HTML()
     mismatches = summary_vs_text(coding)
     dominant = dominant_sets(coding)
+    images: dict[tuple[str, str, str], widgets.Image] = {}  # each grid is drawn once
 
     def update(ex: Explorer) -> None:
         m, t, s = municipality.value, topic.value, source.value
-        fig = plot_presence(coding, m, t, s)
         dom = dominant.loc[(m, t)]
         alt = (f"Grid of the four elements by the four perspectives for {m}, {t}, as read from the "
                f"{'chapter summary' if s == 'summary' else 'case text'}; the author's dominant perspectives are {dom}.")
-        image = png_image(fig, alt)
+        if (m, t, s) not in images:
+            images[(m, t, s)] = png_image(plot_presence(coding, m, t, s), alt)
+        image = images[(m, t, s)]
         holder.children = [image]
         ex.outputs["image"] = image
         caption.value = caption_html(alt)
