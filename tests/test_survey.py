@@ -258,3 +258,24 @@ def test_spearman_equals_scipy(data):
     for a, b in ((mr["gemeenten"], mr["uitvoeringsorganisatie"]), (g["importance"], g["attention"])):
         b = b.reindex(a.index)
         assert math.isclose(s.spearman(a, b), spearmanr(a.astype(float), b.astype(float)).statistic, abs_tol=1e-12)
+
+
+# --- datasets against the published figures ------------------------------------------------
+def test_dataset_sizes_and_totals(data):
+    assert len(data["summary"]) == 110 and len(data["distributions"]) == 88 and len(data["rank_counts"]) == 22
+    assert data["causes"].groupby("group")["count"].sum().to_dict() == {"gemeenten": 10, "uitvoeringsorganisatie": 8}
+    assert len(data["conflict_pairs"]) == 9 and data["ages"]["age"].notna().sum() == 14
+
+
+def test_distribution_counts_equal_printed_counts(data):
+    d = data["distributions"].set_index(["group", "question", "value_key"])
+    rows = data["summary"].set_index(["group", "question", "value_key"]).loc[d.index]
+    assert (d[[f"r{k}" for k in range(1, 6)]].sum(axis=1) == d["n"]).all()
+    assert (d["n"] == rows["count"]).all()
+
+
+def test_printed_percentages_are_count_shares(data):
+    ch = data["choices"]
+    share = 100 * ch["count"] / ch.groupby(["group", "question"])["count"].transform("sum")
+    assert ((share - ch["pct"]).abs() < 0.005).all()
+    assert len(data["values"]) == 11 and set(data["values"]["value_key"]) == set(s.VALUE_KEYS)
