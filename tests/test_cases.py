@@ -215,3 +215,30 @@ def test_figures(coding, verdicts):
     board = plot_model_board(verdicts, "law")
     texts = [t.get_text() for t in board.axes[0].texts]
     assert any(t.startswith("1.1 doelgericht meebewegen (8)") for t in texts)
+
+
+# Seed line ranges of the topic sections x.2 (tegenprestatie) and x.3 (thuiszorg) of ch. 7-11
+SECTIONS = {
+    ("Haarlemmermeer", "tegenprestatie"): (3738, 4121), ("Haarlemmermeer", "thuiszorg"): (4123, 4519),
+    ("Zwolle", "tegenprestatie"): (4781, 5189), ("Zwolle", "thuiszorg"): (5191, 5554),
+    ("Oss", "tegenprestatie"): (5877, 6273), ("Oss", "thuiszorg"): (6275, 6666),
+    ("Utrecht", "tegenprestatie"): (6906, 7286), ("Utrecht", "thuiszorg"): (7288, 7713),
+    ("Den Haag", "tegenprestatie"): (7987, 8354), ("Den Haag", "thuiszorg"): (8356, 8765),
+}
+
+
+def _line_numbers(refs: str) -> list[int]:
+    import re
+
+    return [int(n) for n in re.findall(r"\d+", refs)]
+
+
+def test_line_references_point_into_the_right_case_section(coding, evidence):
+    for table in (coding[coding["present_text"] == 1], evidence):
+        for row in table.itertuples():
+            lo, hi = SECTIONS[(row.municipality, row.topic)]
+            numbers = _line_numbers(row.text_lines)
+            assert numbers, row
+            assert all(lo <= n <= hi for n in numbers), (row.municipality, row.topic, row.text_lines)
+    # cells without an attribution in the text carry no text line reference
+    assert coding.loc[coding["present_text"] == 0, "text_lines"].isna().all()
