@@ -279,3 +279,20 @@ def test_printed_percentages_are_count_shares(data):
     share = 100 * ch["count"] / ch.groupby(["group", "question"])["count"].transform("sum")
     assert ((share - ch["pct"]).abs() < 0.005).all()
     assert len(data["values"]) == 11 and set(data["values"]["value_key"]) == set(s.VALUE_KEYS)
+
+
+def test_table4_recomputes_from_ages_and_choices():
+    t4 = load("survey_table4").set_index(["row_key", "group"])["value"]
+    bands = s.age_bands(load("survey_ages"))
+    for band, key in (("tot_40", "leeftijd_tot_40"), ("41_60", "leeftijd_41_60"), ("61_plus", "leeftijd_61_plus"),
+                      ("onbekend", "leeftijd_onbekend")):
+        for group in s.GROUPS:
+            printed = t4[(key, group)]
+            assert bands.loc[band, group] == (0 if pd.isna(printed) else printed), (band, group)
+    choices = load("survey_choices")
+    q5 = choices[choices["question"] == "Q5"].set_index(["group", "code"])["count"]
+    for code, key in enumerate(["werkervaring_lt1", "werkervaring_1_3", "werkervaring_3_10", "werkervaring_gt10"], 1):
+        for group in s.GROUPS:
+            printed = t4[(key, group)]
+            assert q5[(group, code)] == (0 if pd.isna(printed) else printed)
+    assert round(s.mean_age(load("survey_ages"), "gemeenten"), 1) == t4[("gemiddelde_leeftijd", "gemeenten")]

@@ -135,6 +135,17 @@ def mean_age(ages: pd.DataFrame, group: str | None = None) -> float:
     return float(known.mean())
 
 
+def age_bands(ages: pd.DataFrame) -> pd.DataFrame:
+    """Respondents per age band and group, in the bands of Tabel 4 (up to 40, 41-60, 61 or older, unknown)."""
+    _need_columns(ages, ["group", "age"], "ages")
+    bands = pd.cut(ages["age"].astype("float"), [0, 40, 60, 200], labels=["tot_40", "41_60", "61_plus"])
+    bands = bands.cat.add_categories("onbekend").fillna("onbekend")
+    out = pd.crosstab(bands, ages["group"]).reindex(["tot_40", "41_60", "61_plus", "onbekend"], fill_value=0)
+    out.index.name = "age_band"
+    out.columns.name = None
+    return out
+
+
 def counts_from_row(row: Mapping[str, Any]) -> dict[int, int]:
     """``{code: count}`` from one row of ``survey_distributions`` (columns r1..r5)."""
     return {k: int(row[f"r{k}"]) for k in range(1, 6) if int(row[f"r{k}"])}
