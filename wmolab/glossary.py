@@ -48,13 +48,24 @@ def _sort_key(col: pd.Series) -> pd.Series:
     return col.map(_fold) if col.dtype != bool else col
 
 
-def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25) -> str:
-    """An HTML table of glossary rows, the query highlighted; all text escaped."""
+SCOPE_LABELS = {"both": "Dutch terms, English glosses and definitions", "nl": "Dutch terms", "en": "English glosses and definitions"}
+
+
+def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25, language: str = "both",
+                  lesson: str | None = None) -> str:
+    """An HTML table of glossary rows, the query highlighted; all text escaped.
+
+    The first line says what was searched (which fields, which lesson), so every change of a
+    control is visible.
+    """
     from .widgets._base import esc
 
+    where = SCOPE_LABELS.get(language, language) + ("" if lesson in (None, "", "all") else f", lesson {lesson}")
+    header = f"<p>{len(rows)} term(s) · searched in {esc(where)}</p>"
+
     if rows.empty:
-        return f"<p><i>No term matches {esc(query)!s}. Try a shorter or an English word.</i></p>" if query else \
-            "<p><i>The glossary is empty for this selection.</i></p>"
+        return header + (f"<p><i>No term matches {esc(query)!s}. Try a shorter or an English word.</i></p>"
+                         if query else "<p><i>The glossary is empty for this selection.</i></p>")
 
     def mark(text: str) -> str:
         q = query.strip()
@@ -70,6 +81,6 @@ def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25) -> str:
     )
     more = f"<p><i>{len(rows) - limit} more: refine the search.</i></p>" if len(rows) > limit else ""
     return (
-        f"<p>{len(rows)} term(s)</p><table class='wmolab-glossary'><thead><tr><th>Dutch</th><th>English</th>"
+        f"{header}<table class='wmolab-glossary'><thead><tr><th>Dutch</th><th>English</th>"
         f"<th>Meaning</th><th>Lesson</th><th>Source</th></tr></thead><tbody>{body}</tbody></table>{more}"
     )

@@ -60,7 +60,7 @@ def explore_glossary(glossary: pd.DataFrame) -> Explorer:
 
     def update(ex: Explorer) -> None:
         rows = search_glossary(glossary, query.value, language.value, lesson.value)
-        table.value = glossary_html(rows, query.value)
+        table.value = glossary_html(rows, query.value, language=language.value, lesson=lesson.value)
 
     controls = {"language": language, "query": query, "lesson": lesson}
     layout = [language, widgets.HBox([query, lesson]), table]

@@ -1,0 +1,266 @@
+"""Real-browser tests: every notebook opened in JupyterLab, run, and its widgets used.
+
+Students meet the course in JupyterLab, not in nbclient: a widget that works headless can still
+show "Error displaying widget" in the browser (a frontend/kernel version mismatch is the usual
+cause on Binder), and only a browser shows it. For every notebook in notebooks/ and solutions/:
+
+- open it in JupyterLab (served from a temporary copy, so autosave cannot touch the repository),
+  Run All, wait until every code cell has run;
+- assert no error output, no "Error displaying widget" / "model not found", and one rendered
+  explorer per explore_…() cell, none showing the course's error box;
+- in each lesson, change the first choice control of an explorer and assert that what it shows changes;
+- in every explorer with a text box, type an HTML/JS payload and assert it is shown as text and no
+  script ran.
+
+Chromium comes from the system package manager (`apt-get install chromium`); nothing is downloaded.
+Without it these tests skip with that message, except under CI=true, where a missing browser fails.
+On failure a screenshot is saved under test-artifacts/browser/.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from helpers import ROOT, ids, notebook_paths, read  # noqa: E402
+
+NOTEBOOKS = notebook_paths("notebooks", "solutions")
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+PAYLOAD = '<img src=x onerror="document.title=\'pwned\'">'
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
+pytestmark = pytest.mark.browser
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser_path():
+    path = chromium_path()
+    if path is None:
+        message = ("Chromium not found: the browser tests need it. Install it with "
+                   "`sudo apt-get install chromium` (Debian/Ubuntu); .ci/run does this in CI.")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory, browser_path):
+    """A JupyterLab server on a free loopback port, serving a copy of the notebooks."""
+    root = tmp_path_factory.mktemp("lab-root")
+    for folder in ("notebooks", "solutions"):
+        shutil.copytree(ROOT / folder, root / folder)
+    settings = tmp_path_factory.mktemp("lab-settings")
+    for plugin, values in {
+        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+        "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+    }.items():
+        path = settings / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    port, token = _free_port(), "wmolab-browser-test"
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("ws")),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("rt"))}
+    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+           "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+           "--LabApp.extension_manager=readonly", "--LabApp.news_url=None"]
+    log = (tmp_path_factory.mktemp("log") / "lab.log").open("w")
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=3):
+                break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                pytest.fail(f"JupyterLab did not start; log: {log.name}")
+            time.sleep(0.3)
+    yield {"base": base, "token": token, "root": root}
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def browser(browser_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=browser_path, args=CHROMIUM_FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    yield pg
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    context.close()
+
+
+def explorer_cells(path: Path) -> int:
+    return sum(1 for c in read(path).cells if c.cell_type == "code" and re.search(r"\bexplore_\w+\(", c.source))
+
+
+def code_cells(path: Path) -> int:
+    return sum(1 for c in read(path).cells if c.cell_type == "code")
+
+
+def _accept_kernel_dialog(page):
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count() and "Kernel" in dialog.first.inner_text():
+        dialog.locator(".jp-mod-accept").first.click()
+        page.wait_for_timeout(300)
+
+
+def _menu(page, menu: str, item: str):
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
+
+
+def open_and_run_all(page, lab, rel: str, n_code: int):
+    page.goto(f"{lab['base']}/lab/tree/{rel}?token={lab['token']}&reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    deadline = time.monotonic() + 60
+    while not page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count():
+        _accept_kernel_dialog(page)
+        assert time.monotonic() < deadline, f"{rel}: the kernel did not start"
+        page.wait_for_timeout(300)
+    # clear the stored outputs first, so every execution number seen afterwards is a fresh one
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").click(position={"x": 5, "y": 5})
+    _menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]"
+        ".some(p => /\\[\\d+\\]/.test(p.textContent))", timeout=15_000)
+    _menu(page, "Run", "Run All Cells")
+    # every code cell shows an execution number, and the kernel is idle again
+    page.wait_for_function(
+        """n => {
+            const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            const done = prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length;
+            const busy = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='busy']");
+            return prompts.length === n && done === n && !busy;
+        }""",
+        arg=n_code, timeout=180_000, polling=500,
+    )
+    page.wait_for_timeout(800)  # let widget views finish rendering
+
+
+def page_problems(page) -> list[str]:
+    text = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").inner_text()
+    problems = []
+    for marker in ("Error displaying widget", "model not found", "Traceback (most recent call last)"):
+        if marker in text:
+            problems.append(marker)
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    for i in range(errors.count()):
+        t = errors.nth(i).inner_text()
+        if re.search(r"^\w*(Error|Exception)\b", t, re.M):
+            problems.append("error output: " + t[:200])
+    if page.locator(".wmolab-error").count():
+        problems.append("an explorer shows its error box: " + page.locator(".wmolab-error").first.inner_text())
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_runs_in_jupyterlab(page, lab, path):
+    rel = f"{path.parent.name}/{path.name}"
+    open_and_run_all(page, lab, rel, code_cells(path))
+    problems = page_problems(page)
+    assert not problems, f"{rel}: {problems} (screenshot in {ARTIFACTS})"
+    expected = explorer_cells(path)
+    rendered = page.locator(".wmolab-explorer").count()
+    assert rendered >= expected, f"{rel}: {rendered} explorer(s) rendered, {expected} expected (screenshot in {ARTIFACTS})"
+    if path.parent.name == "notebooks":
+        assert expected, "every lesson has a widget"
+        interact_with_first_choice(page, rel)
+        type_payload_into_text_boxes(page, rel)
+
+
+def interact_with_first_choice(page, rel):
+    """In every explorer, change its first select / toggle / radio control; what it shows must change."""
+    explorers = page.locator(".wmolab-explorer")
+    tried = 0
+    for i in range(explorers.count()):
+        ex = explorers.nth(i)
+        ex.scroll_into_view_if_needed()
+        before = ex.inner_text()
+        select = ex.locator("select").first
+        if select.count():
+            options = select.locator("option")
+            current = select.input_value()
+            values = [options.nth(k).get_attribute("value") for k in range(options.count())]
+            other = next((v for v in values if v != current), None)
+            if other is None:
+                continue
+            select.select_option(other)
+        elif ex.locator(".widget-toggle-button:not(.mod-active)").count():
+            ex.locator(".widget-toggle-button:not(.mod-active)").first.click()
+        elif ex.locator(".widget-radio-box input:not(:checked)").count():
+            ex.locator(".widget-radio-box input:not(:checked)").first.check()
+        else:
+            continue
+        tried += 1
+        try:
+            page.wait_for_function("([el, before]) => el.innerText !== before",
+                                   arg=[ex.element_handle(), before], timeout=15_000)
+        except Exception:
+            raise AssertionError(f"{rel}: changing a control of explorer {i + 1} did not change what it shows "
+                                 f"(screenshot in {ARTIFACTS})") from None
+        page.wait_for_timeout(300)
+        problems = page_problems(page)
+        assert not problems, f"{rel}: after changing explorer {i + 1}: {problems} (screenshot in {ARTIFACTS})"
+    assert tried, f"{rel}: no explorer has a choice control (select, toggle or radio) to try"
+
+
+def type_payload_into_text_boxes(page, rel):
+    """Text a student types and an explorer shows again must appear as text, never as HTML."""
+    boxes = page.locator(".wmolab-explorer input[type='text'], .wmolab-explorer textarea")
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        box.fill(PAYLOAD)
+        box.press("Enter") if box.evaluate("e => e.tagName") == "INPUT" else box.blur()
+        page.wait_for_timeout(800)
+        assert page.title() != "pwned", f"{rel}: typed HTML ran as script"
+        assert page.locator(".wmolab-explorer img[src='x']").count() == 0, f"{rel}: typed HTML became an element"
+        shown = page.locator(".wmolab-explorer").nth(0).evaluate(
+            "(el, p) => [...document.querySelectorAll('.wmolab-explorer')].some(e => e.innerText.includes(p))",
+            PAYLOAD)
+        assert shown, f"{rel}: the typed text is not shown back as text (screenshot in {ARTIFACTS})"
