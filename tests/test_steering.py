@@ -276,3 +276,13 @@ def test_vignette_feedback_follows_the_axes():
     assert status == "incorrect" and "main actor right" in message and "PA" not in message
     assert "focus right" in st.vignette_feedback("PA", "SR")[1]
     assert "Both axes" in st.vignette_feedback("PA", "NPG")[1]
+
+
+def test_perspectives_markdown_shows_every_perspective_in_full():
+    text = st.perspectives_markdown(load("steering_perspectives"))
+    lines = text.splitlines()
+    assert lines[0] == "| | **PA** | **NPM** | **NPG** | **SR** |"
+    assert len(lines) == 2 + 4
+    assert "*rechtmatige overheid*" in text and "keukentafelgesprek" in text
+    with pytest.raises(ValueError, match="no column"):
+        st.perspectives_markdown(load("steering_perspectives"), rows=["colour"])

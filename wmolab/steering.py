@@ -57,7 +57,7 @@ __all__ = [
     "row_sums", "rows_off_100", "group_means", "compare_group_means", "extremes", "compare_extremes",
     "spread", "dominant", "dominant_counts", "share_correlations", "quadrant_coordinates",
     "quadrant_counts", "distance_to_average", "never_extreme", "case_selection", "profile",
-    "QUADRANT", "vignette_feedback",
+    "QUADRANT", "vignette_feedback", "perspectives_markdown",
     "MatchOptions", "Match", "TextScore", "score_text", "sensitivity", "signal_word_lists",
     "plot_group_means", "plot_quadrant", "plot_profile", "plot_text_shares",
 ]
@@ -348,6 +348,31 @@ def vignette_feedback(answer: str, chosen: str | None) -> tuple[str, str]:
     else:
         hint = "Both axes differ: ask who acts (government or society) and what the focus is (results or preconditions)."
     return "incorrect", f"Not what the author says. {hint}"
+
+
+def perspectives_markdown(perspectives: pd.DataFrame,
+                          rows: Iterable[str] = ("label_nl", "citizen", "core_values", "instruments")) -> str:
+    """The perspectives side by side as a Markdown table (one column per perspective, one row per
+    attribute), for ``IPython.display.Markdown``. Text is shown in full, unlike a DataFrame."""
+    if not isinstance(perspectives, pd.DataFrame) or "perspective" not in perspectives.columns:
+        raise ValueError("perspectives must be load('steering_perspectives').")
+    rows = list(rows)
+    unknown = [r for r in rows if r not in perspectives.columns]
+    if unknown:
+        raise ValueError(f"no column {unknown[0]!r} in the perspectives table.")
+    table = perspectives.set_index("perspective").reindex(list(PERSPECTIVES))
+    names = {"label_nl": "Dutch label", "label_en": "English", "citizen": "the citizen is", "core_values": "core values",
+             "instruments": "typical instruments", "discipline": "grounded in", "metaphor_nl": "phase"}
+
+    def cell(value: Any, italic: bool) -> str:
+        text = str(value).replace("|", "/").replace("; ", "<br>")
+        return f"*{text}*" if italic else text
+
+    lines = ["| | " + " | ".join(f"**{p}**" for p in PERSPECTIVES) + " |", "|---" * (len(PERSPECTIVES) + 1) + "|"]
+    for r in rows:
+        lines.append(f"| {names.get(r, r)} | " + " | ".join(cell(table.loc[p, r], r in ("label_nl", "metaphor_nl"))
+                                                        for p in PERSPECTIVES) + " |")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- the text scorer
