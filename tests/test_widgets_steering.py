@@ -66,7 +66,7 @@ def test_keyword_explorer_toggles_change_the_shares(data):
     ex.controls["fold_accents"].value = False
     assert "8 signal words" in ex.outputs["shares"].value
     effects = ex.outputs["effects"].value
-    assert "flip whole word" in effects and "(+" in effects
+    assert "switch to prefix matching" in effects and "switch accent folding on" in effects and "(+" in effects
     assert ex.last_error is None
 
 

@@ -66,7 +66,8 @@ def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
         where = ("the whole municipality" if row["element"] == "whole"
                  else f"the element <b>{esc(str(row['element']).capitalize())}</b> of Gemeente {esc(row['gemeente'])}")
         text.value = (f'<div class="wmolab-vignette" style="border-left:4px solid #949494;padding:4px 10px">'
-                      f"<p><i>About {where}. Paraphrased from Nijdam (2020), {esc(row['source_lines'])}.</i></p>"
+                      f"<p><i>About {where}. Paraphrased from Nijdam (c. 2020), "
+                      f"{esc(str(row['source_lines']).replace(';', ', '))}.</i></p>"
                       f"<p>{esc(row['text'])}</p></div>")
         status, message = st.vignette_feedback(row["answer"], choice.value)
         colour, mark = _STATUS_STYLE[status]
@@ -131,8 +132,15 @@ _FLIPS = {
     "compounds": lambda o: {"compounds": not o.compounds},
     "fold_accents": lambda o: {"fold_accents": not o.fold_accents},
 }
-_FLIP_LABEL = {"mode": "whole word ↔ prefix", "case_fold": "case folding on/off",
-               "compounds": "compounds on/off", "fold_accents": "accent folding on/off"}
+
+
+def _flip_label(name: str, options: st.MatchOptions) -> str:
+    """What flipping one choice does, said from the current setting (e.g. 'switch to prefix matching')."""
+    if name == "mode":
+        return "switch to prefix matching" if options.mode == "whole" else "switch to whole-word matching"
+    current = getattr(options, name)
+    what = {"case_fold": "case folding", "compounds": "compound counting", "fold_accents": "accent folding"}[name]
+    return f"switch {what} {'off' if current else 'on'}"
 
 
 def toggle_effects_html(text: str, words: Any, options: st.MatchOptions) -> str:
@@ -142,7 +150,7 @@ def toggle_effects_html(text: str, words: Any, options: st.MatchOptions) -> str:
     rows = [_effect_row("as set now", base, base)]
     for name, flip in _FLIPS.items():
         other = st.score_text(text, words, options, **flip(options))
-        rows.append(_effect_row(f"flip {_FLIP_LABEL[name]}", other, base))
+        rows.append(_effect_row(_flip_label(name, options), other, base))
     return ("<table class='wmolab-effects'><tr><th>matching</th><th>hits</th>" + head + "<th>dominant</th></tr>"
             + "".join(rows) + "</table>")
 
