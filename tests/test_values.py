@@ -257,3 +257,14 @@ def test_judge_bad_input(orgs):
         publicness(pd.Series({"legal_lean": "public", "financing_lean": "lots", "task_lean": "public"}))
     assert set(CHOICES) == {"public", "private", "hybrid"}
     assert signals(pd.Series({"legal_lean": "mixed", "financing_lean": "mixed", "task_lean": "mixed"})) == "mixed"
+
+
+def test_publicness_figure(orgs):
+    from wmolab.organisations import publicness_figure
+
+    fig = publicness_figure(orgs)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == len(orgs) and "NS (Dutch Railways)" in labels
+    assert sum(t.get_text() in ("public", "private", "hybrid") for t in fig.axes[0].texts) == len(orgs)
+    with pytest.raises(ValueError, match="no organisations"):
+        publicness_figure(orgs.iloc[0:0])

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["CHOICES", "CRITERIA", "LEAN_POINTS", "signals", "publicness", "criteria_table", "judge"]
+__all__ = ["CHOICES", "CRITERIA", "LEAN_POINTS", "VERDICT_STYLE", "signals", "publicness", "criteria_table", "judge",
+           "publicness_figure"]
 
 #: The three answers a student can give.
 CHOICES = ("public", "private", "hybrid")
@@ -115,3 +116,39 @@ def judge(orgs: pd.DataFrame, org_id: str, choice: str) -> dict[str, str]:
                             "at which criterion weighs most."}
     return {"status": "no",
             "headline": f"Not {choice}: all three criteria point to {verdict}."}
+
+
+#: One look per verdict in the publicness figure: colour, marker and a text label.
+VERDICT_STYLE = {
+    "public": {"color": "#0173b2", "marker": "s"},
+    "hybrid": {"color": "#029e73", "marker": "^"},
+    "private": {"color": "#de8f05", "marker": "o"},
+}
+
+
+def publicness_figure(orgs: pd.DataFrame):
+    """Dot plot: each organisation's publicness count (0-3), marker and label by its verdict.
+
+    Organisations are sorted by count; the verdict is written next to each dot, so the figure
+    does not rely on colour or marker shape alone.
+    """
+    from .plots import new_figure
+
+    table = criteria_table(orgs, with_verdict=True).sort_values(["publicness", "organisation"])
+    if table.empty:
+        raise ValueError("there are no organisations to draw.")
+    fig, ax = new_figure(figsize=(7.5, 0.42 * len(table) + 1.3))
+    for y, (_, row) in enumerate(table.iterrows()):
+        style = VERDICT_STYLE[row["verdict"]]
+        ax.plot(row["publicness"], y, linestyle="none", marker=style["marker"], markersize=10,
+                color=style["color"], markeredgecolor="black")
+        ax.text(row["publicness"] + 0.09, y, row["verdict"], va="center", fontsize=9)
+    ax.set_yticks(range(len(table)), list(table["organisation"]))
+    ax.set_xlim(-0.2, 3.5)
+    ax.set_xticks([0, 0.5, 1, 1.5, 2, 2.5, 3])
+    ax.set_xlabel("publicness count (0 = all criteria private, 3 = all public)")
+    ax.grid(axis="y", visible=False)
+    handles = [ax.plot([], [], linestyle="none", marker=s["marker"], color=s["color"], markeredgecolor="black",
+                       markersize=8, label=f"verdict: {v}")[0] for v, s in VERDICT_STYLE.items()]
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    return fig
