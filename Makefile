@@ -16,6 +16,7 @@ help:
 	@echo "make exercises    regenerate exercises/ from solutions/"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
+	@echo "make bench        measure the performance budgets into docs/performance.md"
 	@echo "make lock         re-resolve requirements/*.txt after changing a pin in requirements/*.in"
 	@echo "make clean        remove .venv and caches"
 
@@ -52,6 +53,9 @@ datapackage: $(VENV)/.lab-installed
 notebooks: $(VENV)/.lab-installed
 	$(PY) tools/nbexec.py $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 	$(PY) -m wmolab.exercises .
+
+bench: $(VENV)/.test-installed
+	$(PY) tools/bench.py --runs $(or $(BENCH_RUNS),3)
 
 lock:
 	$(PYTHON) tools/lock.py

@@ -24,6 +24,7 @@ def explore_timeline(events: pd.DataFrame) -> Explorer:
     image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
     caption = widgets.HTML()
     listing = widgets.HTML()
+    rendered: dict[tuple, bytes] = {}  # a selection always draws the same figure: draw it once
 
     def update(ex: Explorer) -> None:
         if not themes.value:
@@ -33,8 +34,10 @@ def explore_timeline(events: pd.DataFrame) -> Explorer:
             return
         laws = None if law.value == "any" else [law.value, "all"]
         rows = filter_timeline(events, years.value[0], years.value[1], laws=laws, themes=themes.value)
-        fig = timeline_figure(rows, title=f"Events {years.value[0]}–{years.value[1]}")
-        image.value = to_png(fig)
+        key = (law.value, years.value, tuple(themes.value))
+        if key not in rendered:
+            rendered[key] = to_png(timeline_figure(rows, title=f"Events {years.value[0]}–{years.value[1]}"))
+        image.value = rendered[key]
         image.layout.display = None
         alt = (f"Timeline of {len(rows)} event(s) from {years.value[0]} to {years.value[1]}, one row of markers "
                f"per law group; the dashed line marks 1 January 2015, when the three laws came into force.")
