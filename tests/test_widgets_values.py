@@ -108,3 +108,10 @@ def test_conflict_matrix_same_source_and_mapping(pairs, values):
 def test_matrix_html_counts(pairs, values):
     html = matrix_html(conflict_matrix(pairs, values, "municipal"), values, "x")
     assert "(5 pairs)" in html and html.count("<b>1</b>") == 10
+
+
+def test_matrix_html_marks_cluster_borders(pairs, values):
+    html = matrix_html(conflict_matrix(pairs, values, "hospital"), values, "x")
+    # a thick line where a new Tabel 3 cluster starts: Effectiviteit starts one, Gelijkheid does not
+    assert html.count('<th title="Effectiviteit" style="padding:2px 4px;border-left:2px solid #555;">') == 1
+    assert 'title="Gelijkheid" style="padding:2px 4px;"' in html

@@ -172,23 +172,31 @@ def _abbr(key: str) -> str:
 def matrix_html(matrix: pd.DataFrame, values: pd.DataFrame, title: str) -> str:
     """A conflict matrix as an HTML table: counts in the cells, shading as a second cue only."""
     names = dict(zip(values["value_key"], values["label_nl"]))
+    cluster_of = dict(zip(values["value_key"], values["cluster"]))
+    keys = list(matrix.columns)
+    # a thicker line where a new cluster of Tabel 3 starts (values outside the survey come last)
+    starts = {k for i, k in enumerate(keys) if i and cluster_of.get(k, "none") != cluster_of.get(keys[i - 1], "none")}
+    left = "border-left:2px solid #555;"
+    top_line = "border-top:2px solid #555;"
     top = max(1, int(matrix.to_numpy().max()))
-    head = "".join(f'<th title="{esc(names.get(k, k))}" style="padding:2px 4px">{esc(_abbr(k))}</th>'
-                   for k in matrix.columns)
+    head = "".join(f'<th title="{esc(names.get(k, k))}" style="padding:2px 4px;{left if k in starts else ""}">'
+                   f"{esc(_abbr(k))}</th>" for k in keys)
     body = []
     for a in matrix.index:
+        row_style = top_line if a in starts else ""
         cells = []
-        for b in matrix.columns:
+        for b in keys:
             n = int(matrix.loc[a, b])
+            edge = row_style + (left if b in starts else "")
             if a == b:
-                cells.append('<td style="background:#eeeeee;text-align:center">·</td>')
+                cells.append(f'<td style="background:#eeeeee;text-align:center;{edge}">·</td>')
             elif n:
                 shade = 0.25 + 0.6 * n / top
-                cells.append(f'<td style="background:rgba(1,115,178,{shade:.2f});text-align:center">'
+                cells.append(f'<td style="background:rgba(1,115,178,{shade:.2f});text-align:center;{edge}">'
                              f"<b>{n}</b></td>")
             else:
-                cells.append("<td></td>")
-        body.append(f'<tr><th style="text-align:right;padding-right:4px">{esc(names.get(a, a))}</th>'
+                cells.append(f'<td style="{edge}"></td>')
+        body.append(f'<tr><th style="text-align:right;padding-right:4px;{row_style}">{esc(names.get(a, a))}</th>'
                     + "".join(cells) + "</tr>")
     n_pairs = int(matrix.to_numpy().sum() // 2)
     return (f'<div class="wmolab-matrix" style="margin-right:16px"><p><b>{esc(title)}</b> '
@@ -244,7 +252,8 @@ def explore_conflict_matrix(pairs: pd.DataFrame, values: pd.DataFrame) -> Explor
             parts.append("<li>Pick a different second source to compare.</li>")
         summary.value = "<ul>" + "".join(parts) + "</ul>" + (
             "<p><small>Columns are abbreviated (hover for the name); * marks a value that is not one of "
-            "the 11 survey values.</small></p>")
+            "the 11 survey values. Thick lines separate the clusters of Tabel 3: behoorlijk (Int, Gel, Rec), "
+            "resultaatgericht (Eft, Efi), responsief (Par, Ope, Leg, Ver), private (Bes, Kwa).</small></p>")
         listing.value = "".join(pairs_html(pairs, s) for s in chosen)
 
     controls = {"source": source, "compare": compare, "as_survey": as_survey}
