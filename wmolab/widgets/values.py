@@ -59,7 +59,7 @@ def verdict_html(orgs: pd.DataFrame, org_id: str, choice: str | None) -> str:
     return (
         f'<div class="wmolab-verdict wmolab-verdict-{result["status"]}" role="status">'
         f"<p><b>{_STATUS_MARK[result['status']]} {esc(result['headline'])}</b></p>"
-        f"<table><tr><th style='text-align:left'>criterion</th><th>points</th></tr>{lines}"
+        f"<table><tr><th style='text-align:left'>criterion</th><th style='text-align:left'>points to</th></tr>{lines}"
         f"<tr><td>all three together</td><td><b>{esc(signals(row))}</b></td></tr></table>"
         f"<p><b>Verdict:</b> {esc(row['verdict'])} ({esc(basis)}).{where}</p>"
         f"<p><b>Reasoning.</b> {esc(row['reasoning'])}</p></div>"
