@@ -17,6 +17,7 @@ help:
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
 	@echo "make bench        measure the performance budgets into docs/performance.md"
+	@echo "make bundle       build dist/wmolab-offline.zip for offline use"
 	@echo "make lock         re-resolve requirements/*.txt after changing a pin in requirements/*.in"
 	@echo "make clean        remove .venv and caches"
 
@@ -57,9 +58,12 @@ notebooks: $(VENV)/.lab-installed
 bench: $(VENV)/.test-installed
 	$(PY) tools/bench.py --runs $(or $(BENCH_RUNS),3)
 
+bundle: $(VENV)/.lab-installed
+	$(PY) tools/bundle.py
+
 lock:
 	$(PYTHON) tools/lock.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info wmolab.egg-info
+	rm -rf $(VENV) .pytest_cache build dist test-artifacts *.egg-info wmolab.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
