@@ -1,0 +1,59 @@
+"""Explorer of lesson 07: choose a municipality, read its evidence dossier lens by lens."""
+from __future__ import annotations
+
+from typing import Mapping
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..capstone import LENS_TITLES, LENSES, SUBJECTS, dossier
+from ._base import Explorer, esc
+
+__all__ = ["explore_dossier", "dossier_html"]
+
+_ALL = "all"
+
+
+def dossier_html(data: Mapping[str, pd.DataFrame], subject: str, lens: str = _ALL) -> str:
+    """The dossier of one municipality as HTML: evidence per lens, then what is missing (escaped)."""
+    if lens != _ALL and lens not in LENSES:
+        raise ValueError(f"lens must be 'all' or one of {LENSES}, not {lens!r}.")
+    d = dossier(data, subject)
+    have = ", ".join(d.lenses) if d.lenses else "none"
+    parts = [f'<p class="wmolab-headline"><b>{esc(d.name)}</b>: evidence about the municipality itself on '
+             f"<b>{len(d.lenses)} of 3</b> lenses ({esc(have)}).</p>"]
+    for le in (LENSES if lens == _ALL else (lens,)):
+        ev = d.evidence[d.evidence["lens"] == le]
+        gaps = d.missing[d.missing["lens"] == le]
+        items = []
+        for r in ev.itertuples():
+            ref = "<i>(reference, not about this municipality)</i> " if r.scope == "reference" else ""
+            items.append(f"<li>{ref}{esc(r.evidence)}<br><small><code>{esc(r.dataset)}</code> · "
+                         f"{esc(r.source)}</small></li>")
+        for r in gaps.itertuples():
+            items.append(f'<li class="wmolab-missing" style="border-left:4px solid #d55e00;padding-left:6px;'
+                         f'list-style:none"><b>✗ Missing:</b> {esc(r.missing)}<br><i>So: {esc(r.so)}</i></li>')
+        parts.append(f"<h4>{esc(LENS_TITLES[le])}</h4><ul>{''.join(items)}</ul>")
+    return "".join(parts)
+
+
+def explore_dossier(data: Mapping[str, pd.DataFrame], subject: str = "Utrecht") -> Explorer:
+    """Pick a municipality and a lens; see what the course's datasets hold and what is missing.
+
+    ``data`` comes from :func:`wmolab.capstone.load_capstone_data`.
+    """
+    municipality = widgets.Dropdown(options=[s.name for s in SUBJECTS.values()], value=subject,
+                                    description="Municipality:")
+    lens = widgets.ToggleButtons(options=[("all lenses", _ALL)] + [(le, le) for le in LENSES], value=_ALL,
+                                 description="Lens:")
+    out = widgets.HTML()
+    cache: dict[tuple[str, str], str] = {}
+
+    def update(ex: Explorer) -> None:
+        key = (municipality.value, lens.value)
+        if key not in cache:
+            cache[key] = dossier_html(data, *key)
+        out.value = cache[key]
+
+    return Explorer({"municipality": municipality, "lens": lens}, {"dossier": out}, update,
+                    title="Evidence dossier: what the course holds on one municipality")
