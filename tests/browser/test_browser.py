@@ -240,27 +240,32 @@ def interact_with_first_choice(page, rel):
         ex.scroll_into_view_if_needed()
         before = _signature(ex)
         select = ex.locator("select").first
+        actions = []
         if select.count():
             options = select.locator("option")
             current = select.input_value()
             values = [options.nth(k).get_attribute("value") for k in range(options.count())]
-            other = next((v for v in values if v != current), None)
-            if other is None:
-                continue
-            select.select_option(other)
+            # try the other options from the last one back (two options may carry the same value)
+            actions = [lambda v=v: select.select_option(v) for v in reversed(values) if v != current][:3]
         elif ex.locator(".widget-toggle-button:not(.mod-active)").count():
-            ex.locator(".widget-toggle-button:not(.mod-active)").first.click()
+            actions = [lambda: ex.locator(".widget-toggle-button:not(.mod-active)").first.click()]
         elif ex.locator(".widget-radio-box input:not(:checked)").count():
-            ex.locator(".widget-radio-box input:not(:checked)").first.check()
-        else:
+            actions = [lambda: ex.locator(".widget-radio-box input:not(:checked)").first.check()]
+        if not actions:
             continue
         tried += 1
-        try:
-            page.wait_for_function(f"([el, before]) => ({SIGNATURE_JS})(el) !== before",
-                                   arg=[ex.element_handle(), before], timeout=15_000)
-        except Exception:
-            raise AssertionError(f"{rel}: changing a control of explorer {i + 1} did not change what it shows "
-                                 f"(screenshot in {ARTIFACTS})") from None
+        changed = False
+        for act in actions:
+            act()
+            try:
+                page.wait_for_function(f"([el, before]) => ({SIGNATURE_JS})(el) !== before",
+                                       arg=[ex.element_handle(), before], timeout=10_000)
+                changed = True
+                break
+            except Exception:
+                continue
+        assert changed, (f"{rel}: changing a control of explorer {i + 1} did not change what it shows "
+                         f"(screenshot in {ARTIFACTS})")
         page.wait_for_timeout(300)
         problems = page_problems(page)
         assert not problems, f"{rel}: after changing explorer {i + 1}: {problems} (screenshot in {ARTIFACTS})"
