@@ -49,3 +49,22 @@ def test_lesson_titles_and_times_come_from_the_notebooks():
     for les in course.lessons(ROOT):
         assert les["title"] in README and les["minutes"] != "?", les
         assert les["summary"], f"add a one-line summary for lesson {les['nn']} in wmolab/course.py"
+
+
+def test_nbgitpuller_link():
+    from urllib.parse import parse_qs, urlparse
+
+    url = course.nbgitpuller_url("https://hub.example.edu/", "notebooks/03_steering_perspectives.ipynb")
+    parts = urlparse(url)
+    assert parts.netloc == "hub.example.edu" and parts.path == "/hub/user-redirect/git-pull"
+    query = parse_qs(parts.query)
+    assert query["repo"] == [course.REPOSITORY] and query["branch"] == [course.BRANCH]
+    assert query["urlpath"][0].endswith("/notebooks/03_steering_perspectives.ipynb")
+
+
+def test_instructor_guide_covers_every_lesson():
+    guide = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    for les in course.lessons(ROOT):
+        assert re.search(rf"^### {les['nn']} · ", guide, re.M), f"no lesson plan for {les['nn']} in docs/instructors.md"
+    for topic in ("Binder", "JupyterHub", "Offline bundle", "nbgrader", "Memory"):
+        assert topic in guide

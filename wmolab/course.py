@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-__all__ = ["REPOSITORY", "BRANCH", "binder_url", "lessons", "course_map", "update_readme"]
+__all__ = ["REPOSITORY", "BRANCH", "binder_url", "nbgitpuller_url", "lessons", "course_map", "update_readme"]
 
 #: The public repository of the course. Change it here only; every link is built from it.
 REPOSITORY = "https://github.com/wmo-lab/wmo-lab"
@@ -37,6 +37,19 @@ def binder_url(path: str) -> str:
     """A Binder link that opens ``path`` (relative to the repository root) in JupyterLab."""
     owner_repo = REPOSITORY.removeprefix("https://github.com/").strip("/")
     return f"https://mybinder.org/v2/gh/{owner_repo}/{BRANCH}?labpath={quote(path, safe='')}"
+
+
+def nbgitpuller_url(hub: str, path: str = "notebooks/00_start_here.ipynb") -> str:
+    """A JupyterHub link that clones (or updates) the course into the user's home and opens ``path``.
+
+    ``hub`` is the address of the JupyterHub, e.g. ``https://hub.example.edu``; the hub needs the
+    nbgitpuller server extension and the course environment (``requirements/lab.txt``).
+    """
+    from urllib.parse import urlencode
+
+    folder = REPOSITORY.rstrip("/").rsplit("/", 1)[-1]
+    query = urlencode({"repo": REPOSITORY, "branch": BRANCH, "urlpath": f"lab/tree/{folder}/{path}"})
+    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
 def _title_and_minutes(path: Path) -> tuple[str, str]:
@@ -91,5 +104,10 @@ def update_readme(root: Path = ROOT, check_only: bool = False) -> bool:
 
 
 if __name__ == "__main__":
-    changed = update_readme(check_only="--check" in sys.argv)
-    print("README course map " + ("updated" if changed else "is up to date"))
+    if len(sys.argv) >= 3 and sys.argv[1] == "nbgitpuller":
+        # python -m wmolab.course nbgitpuller https://hub.example.edu  → one link per lesson
+        for les in lessons():
+            print(f"{les['nn']} {les['title']}\n   {nbgitpuller_url(sys.argv[2], 'notebooks/' + les['name'])}")
+    else:
+        changed = update_readme(check_only="--check" in sys.argv)
+        print("README course map " + ("updated" if changed else "is up to date"))
