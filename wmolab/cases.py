@@ -23,6 +23,8 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from .validate import require_columns
+
 from .agreement import agreement_summary
 
 __all__ = [
@@ -57,14 +59,7 @@ _STRATEGIES = ("doelgericht", "doelzoekend")
 
 # --------------------------------------------------------------------------- checks
 def _need(df: Any, columns: Iterable[str], what: str) -> pd.DataFrame:
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"Expected the {what} table (a DataFrame from load(...)), got {type(df).__name__}.")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"The {what} table lacks the column(s) {missing}; load it with load(...).")
-    if df.empty:
-        raise ValueError(f"The {what} table is empty.")
-    return df
+    return require_columns(df, columns, f"The {what} table", non_empty=True)
 
 
 def _choice(value: Any, options: Iterable[str], what: str) -> str:

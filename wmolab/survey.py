@@ -27,6 +27,8 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from .validate import require_columns as _need_columns
+
 __all__ = [
     "GROUPS", "GROUP_LABELS", "VALUE_KEYS", "QUESTIONS",
     "summarise_counts", "population_vs_sample", "choice_counts", "mean_age",
@@ -58,14 +60,6 @@ def _group(group: Any) -> str:
     if group not in GROUPS:
         raise ValueError(f"group must be one of {GROUPS}, not {group!r}.")
     return group
-
-
-def _need_columns(df: Any, columns: Iterable[str], what: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"{what} should be a DataFrame (load it with wmolab.load), not {type(df).__name__}.")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what} lacks the column(s) {missing}; did you pass the right dataset?")
 
 
 def _clean_counts(counts: Mapping[Any, Any]) -> dict[int, int]:

@@ -21,6 +21,8 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from .validate import require_columns as _require_columns
+
 __all__ = [
     "CLUSTERS", "CLUSTER_ORDER", "CLUSTER_STYLE", "SOURCES", "LITERATURE", "NO_CLUSTER",
     "cluster_members", "crosswalk", "sorter_feedback", "sorter_score",
@@ -61,14 +63,6 @@ SOURCES = {
 }
 #: The three sources from earlier research (the "literature"), as opposed to the Wmo study itself.
 LITERATURE = ("municipal", "hospital", "police")
-
-
-def _require_columns(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"{what} should be a table (DataFrame), not {type(df).__name__}.")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what} lacks the column(s) {missing}; load it with load(...) first.")
 
 
 # --------------------------------------------------------------------------- clusters and typologies

@@ -26,6 +26,8 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from .validate import require_columns as _require_columns
+
 __all__ = [
     "MISSING_CODES", "TREATMENTS", "MUNICIPALITIES", "ROLES", "FORMS", "SCORE_COLUMNS",
     "load_survey", "survey_long", "missing_code_counts", "treat_missing", "profile_table",
@@ -75,14 +77,6 @@ _MIN_PAIRS = 3
 
 
 # --------------------------------------------------------------------------- helpers
-def _require_columns(df: Any, columns: Iterable[str], what: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"{what} should be a table (DataFrame), got {type(df).__name__}.")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what} lacks the column(s) {missing}; pass the table this function expects.")
-
-
 def _check_treatment(treatment: str) -> None:
     if treatment not in TREATMENTS:
         raise ValueError(f"Unknown treatment {treatment!r}; choose one of {list(TREATMENTS)}.")
