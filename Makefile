@@ -28,6 +28,10 @@ $(VENV)/.lab-installed: requirements/lab.txt pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/lab.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	@# JupyterLab for the course: no news pop-up, no update check (students need neither, and no network is used)
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
+	  > $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.lab-installed requirements/test.txt
