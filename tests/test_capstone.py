@@ -144,3 +144,9 @@ def test_coverage_figure_renders(data):
 def test_data_dict_must_be_complete():
     with pytest.raises(ValueError, match="load_capstone_data"):
         capstone.evidence({}, "Utrecht")
+
+
+def test_missing_markdown_and_advice_depend_on_the_plan():
+    md = capstone.missing_markdown("IJsselstein")
+    assert md.count("\n- ") == 3 and "Your own reading" in md
+    assert "A plan score measures" in capstone.missing_markdown("Delft")

@@ -27,7 +27,7 @@ import pandas as pd
 
 __all__ = [
     "LENSES", "LENS_TITLES", "SUBJECTS", "Subject", "Dossier", "subject_table", "resolve",
-    "load_capstone_data", "plan_profile", "case_verdicts", "plan_vs_cases", "voice_summary", "evidence", "missing",
+    "load_capstone_data", "plan_profile", "case_verdicts", "plan_vs_cases", "voice_summary", "evidence", "missing", "missing_markdown",
     "dossier", "lenses_with_data", "coverage", "dossier_markdown", "memo_outline", "rubric",
     "plot_coverage",
 ]
@@ -329,7 +329,9 @@ def missing(subject: Any) -> pd.DataFrame:
         rows.append({"lens": "steering", "missing": (
             f"No case coding: {s.name} is not one of Nijdam's five cases, so nobody coded its practice "
             "element by element."),
-            "so": "A plan score measures the words of one plan, not practice; do not read it as a verdict."})
+            "so": ("A plan score measures the words of one plan, not practice; do not read it as a verdict."
+                   if s.plan is not None else
+                   "Your own reading of the source is the only placement of its practice: say that it is yours.")})
     if s.voice_case is None:
         extra = (" The article itself says how citizens experience care is outside its scope "
                  "(Van Paassen, seed 003, L919-921).") if s.van_paassen else ""
@@ -338,6 +340,12 @@ def missing(subject: Any) -> pd.DataFrame:
             "survey, no model of commissioning and no interview with a client." + extra),
             "so": "Say what you cannot judge, and what data would settle it (e.g. the 13-item survey)."})
     return pd.DataFrame(rows, columns=["lens", "missing", "so"])
+
+
+def missing_markdown(subject: Any) -> str:
+    """:func:`missing` as a Markdown list, one bullet per gap."""
+    gaps = missing(subject)
+    return "\n".join(f"- **{r.lens}:** {r.missing} *So:* {r.so}" for r in gaps.itertuples())
 
 
 @dataclass
