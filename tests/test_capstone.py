@@ -150,3 +150,14 @@ def test_missing_markdown_and_advice_depend_on_the_plan():
     md = capstone.missing_markdown("IJsselstein")
     assert md.count("\n- ") == 3 and "Your own reading" in md
     assert "A plan score measures" in capstone.missing_markdown("Delft")
+
+
+def test_pair_sources_reuses_the_lesson_02_keys(data):
+    pairs = data["values_conflict_pairs"]
+    assert capstone.pair_sources(pairs, "efficientie", "rechtmatigheid") == ["municipal staff", "this Wmo study: survey"]
+    assert capstone.pair_sources(pairs, "rechtmatigheid", "efficientie") == capstone.pair_sources(
+        pairs, "efficientie", "rechtmatigheid")
+    assert capstone.pair_sources(pairs, "gelijkheid", "efficientie") == []
+    assert "police officers" in capstone.pair_sources(pairs, "openheid", "rechtmatigheid")  # transparantie = openheid
+    with pytest.raises(ValueError, match="not a value key"):
+        capstone.pair_sources(pairs, "efficiency", "lawfulness")

@@ -50,3 +50,16 @@ def test_text_is_escaped_and_bad_lens_rejected(data):
     assert "Nijdam&#x27;s short story" in html  # text from the datasets goes through esc()
     with pytest.raises(ValueError, match="lens must be"):
         dossier_html(data, "Utrecht", "money")
+
+
+def test_response_is_fast(data):
+    import statistics
+    import time
+
+    ex = explore_dossier(data)
+    times = []
+    for name in ex.controls["municipality"].options:
+        start = time.perf_counter()
+        ex.controls["municipality"].value = name
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.1

@@ -27,7 +27,7 @@ import pandas as pd
 
 __all__ = [
     "LENSES", "LENS_TITLES", "SUBJECTS", "Subject", "Dossier", "subject_table", "resolve",
-    "load_capstone_data", "plan_profile", "case_verdicts", "plan_vs_cases", "voice_summary", "evidence", "missing", "missing_markdown",
+    "load_capstone_data", "plan_profile", "case_verdicts", "plan_vs_cases", "pair_sources", "voice_summary", "evidence", "missing", "missing_markdown",
     "dossier", "lenses_with_data", "coverage", "dossier_markdown", "memo_outline", "rubric",
     "plot_coverage",
 ]
@@ -192,6 +192,27 @@ def plan_vs_cases(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
                      "thuiszorg": v["thuiszorg"],
                      "in_cases": sum(top in str(x).split("+") for x in v)})
     return pd.DataFrame(rows).set_index("municipality")
+
+
+def pair_sources(pairs: pd.DataFrame, value_a: str, value_b: str) -> list[str]:
+    """Which sources in ``values_conflict_pairs`` report a conflict between two values (either order).
+
+    Uses :func:`wmolab.values.pair_keys` (lesson 02), so e.g. *transparantie* counts as *openheid*.
+    Returns the sources' labels (e.g. ``"municipal staff"``) in the dataset's order; an empty
+    list when no source reports the pair.
+    """
+    from .values import pair_keys
+
+    keys = pair_keys(pairs)
+    known = set(keys["a"]) | set(keys["b"])
+    for v in (value_a, value_b):
+        if v not in known:
+            raise ValueError(f"{v!r} is not a value key in the pairs; use keys like 'efficientie' or "
+                             f"'rechtmatigheid' (known: {sorted(known)}).")
+    a, b = sorted((value_a, value_b))
+    hit = (keys["a"] == a) & (keys["b"] == b)
+    labels = pairs.loc[hit.to_numpy(), "source"].astype(str)
+    return list(dict.fromkeys(labels))
 
 
 # --------------------------------------------------------------------------- the dossier
@@ -450,11 +471,13 @@ def plot_coverage(table: pd.DataFrame):
             n = int(table.loc[name, lens])
             y = len(names) - 1 - i
             if n:
-                ax.scatter(j, y, s=420, marker="o", color=PALETTE[j], edgecolor="black", zorder=3)
-                ax.text(j, y, str(n), ha="center", va="center", color="white", fontweight="bold", zorder=4)
+                ax.scatter(j, y, s=440, marker="o", facecolor=PALETTE[j], alpha=0.45, edgecolor="none", zorder=3)
+                ax.scatter(j, y, s=440, marker="o", facecolor="none", edgecolor="black", zorder=3)
+                ax.text(j, y, str(n), ha="center", va="center", color="black", fontweight="bold", zorder=4)
             else:
                 ax.scatter(j, y, s=160, marker="x", color="#555555", zorder=3)
-    ax.set_xticks(range(len(LENSES)), [f"{le}\n(rows)" for le in LENSES])
+    ax.set_xticks(range(len(LENSES)), list(LENSES))
+    ax.set_xlabel("pieces of evidence about the municipality itself (× = none)")
     ax.set_yticks(range(len(names)), [f"{n} ({table.loc[n, 'lenses']}/3)" for n in reversed(names)])
     ax.set_xlim(-0.6, len(LENSES) - 0.4)
     ax.set_ylim(-0.7, len(names) - 0.3)
