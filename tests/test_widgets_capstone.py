@@ -63,3 +63,9 @@ def test_response_is_fast(data):
         ex.controls["municipality"].value = name
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.1
+
+
+def test_start_subject_by_id_and_unknown_subject(data):
+    assert explore_dossier(data, "den_haag").controls["municipality"].value == "Den Haag"
+    with pytest.raises(ValueError, match="not one of the capstone municipalities"):
+        explore_dossier(data, "Gouda")

@@ -6,7 +6,7 @@ from typing import Mapping
 import ipywidgets as widgets
 import pandas as pd
 
-from ..capstone import LENS_TITLES, LENSES, SUBJECTS, dossier
+from ..capstone import LENS_TITLES, LENSES, SUBJECTS, dossier, resolve
 from ._base import Explorer, esc
 
 __all__ = ["explore_dossier", "dossier_html"]
@@ -42,7 +42,7 @@ def explore_dossier(data: Mapping[str, pd.DataFrame], subject: str = "Utrecht") 
 
     ``data`` comes from :func:`wmolab.capstone.load_capstone_data`.
     """
-    municipality = widgets.Dropdown(options=[s.name for s in SUBJECTS.values()], value=subject,
+    municipality = widgets.Dropdown(options=[s.name for s in SUBJECTS.values()], value=resolve(subject).name,
                                     description="Municipality:")
     lens = widgets.ToggleButtons(options=[("all lenses", _ALL)] + [(le, le) for le in LENSES], value=_ALL,
                                  description="Lens:")
