@@ -119,15 +119,16 @@ def plan_profile(plans: pd.DataFrame, subject: Any) -> pd.DataFrame:
     Columns: the municipality's share, ``average of 49``, ``difference`` and ``rank`` (1 = the
     highest share of the 49 on that perspective). Calls :func:`wmolab.steering.profile`.
     """
-    from .steering import _shares, profile
+    from .steering import SHARE_COLUMNS, profile
 
     s = resolve(subject)
     if s.plan is None:
         raise ValueError(f"{s.name} is not among Nijdam's 49 policy plans, so there is no plan score.")
     table = profile(plans, s.plan)
     table["difference"] = (table[s.plan] - table["average of 49"]).round(1)
-    ranks = _shares(plans).rank(ascending=False, method="min")
-    table["rank"] = ranks.loc[s.plan].astype(int)
+    shares = plans.set_index("gemeente")[list(SHARE_COLUMNS.values())]
+    ranks = shares.rank(ascending=False, method="min").loc[s.plan]
+    table["rank"] = [int(ranks[SHARE_COLUMNS[p]]) for p in table.index]
     return table
 
 
