@@ -154,7 +154,8 @@ def test_missing_markdown_and_advice_depend_on_the_plan():
 
 def test_pair_sources_reuses_the_lesson_02_keys(data):
     pairs = data["values_conflict_pairs"]
-    assert capstone.pair_sources(pairs, "efficientie", "rechtmatigheid") == ["municipal staff", "this Wmo study: survey"]
+    expected = ["municipal staff", "this Wmo study: survey"]
+    assert capstone.pair_sources(pairs, "efficientie", "rechtmatigheid") == expected
     assert capstone.pair_sources(pairs, "rechtmatigheid", "efficientie") == capstone.pair_sources(
         pairs, "efficientie", "rechtmatigheid")
     assert capstone.pair_sources(pairs, "gelijkheid", "efficientie") == []

@@ -27,7 +27,8 @@ import pandas as pd
 
 __all__ = [
     "LENSES", "LENS_TITLES", "SUBJECTS", "Subject", "Dossier", "subject_table", "resolve",
-    "load_capstone_data", "plan_profile", "case_verdicts", "plan_vs_cases", "pair_sources", "voice_summary", "evidence", "missing", "missing_markdown",
+    "load_capstone_data", "plan_profile", "case_verdicts", "plan_vs_cases", "pair_sources", "voice_summary",
+    "evidence", "missing", "missing_markdown",
     "dossier", "lenses_with_data", "coverage", "dossier_markdown", "memo_outline", "rubric",
     "plot_coverage",
 ]
@@ -165,7 +166,8 @@ def voice_summary(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.Series:
     return pd.Series({
         "model": str(model["model_en"]),
         "expected_voice": _LEVEL_EN.get(str(model["t1_conclusion"]).lower(), str(model["t1_conclusion"])),
-        "found_voice": _LEVEL_EN.get(str(model["t3_conclusion_found"]).lower(), str(model["t3_conclusion_found"])), "n_pairs": int(row["n_pairs"]),
+        "found_voice": _LEVEL_EN.get(str(model["t3_conclusion_found"]).lower(), str(model["t3_conclusion_found"])),
+        "n_pairs": int(row["n_pairs"]),
         "r_computed": round(float(row["r"]), 4), "r_published": round(float(row["published_r"]), 4),
         "reproduces": bool(row["reproduces"]), "band": str(row["band_computed"]),
         "mean_policy_officer": round(float(pd.to_numeric(pairs["policy_officer"]).mean()), 2),
@@ -298,9 +300,10 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
                              "Nijdam (c. 2020), seed 002, Figuur 12.1-12.2, L9202-9529"))
         ev = data["cases_evidence"]
         mine = ev[ev["municipality"] == s.nijdam_case]
+        codes = mine["author_code"].value_counts().sort_index()
         rows.append(_row("steering", "municipality", "cases_evidence",
                          f"{len(mine)} evidence statements from the case text, coded by the author "
-                         f"({', '.join(f'{k} {v}' for k, v in mine['author_code'].value_counts().sort_index().items())}).",
+                         f"({', '.join(f'{k} {v}' for k, v in codes.items())}).",
                          "Nijdam (c. 2020), seed 002, ch. 7-11"))
     if s.van_paassen:
         t = data["cases_tensions"]
