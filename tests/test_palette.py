@@ -1,7 +1,7 @@
 """Figures and widgets use the course palette: a static scan of every colour written in wmolab/.
 
 Allowed: the colours of wmolab.plots.PALETTE (seaborn's colour-blind palette), greys, and pale tints
-(every channel >= 0xC0) used as backgrounds behind text that carries the meaning itself; colour maps
+(relative luminance above 0.8) used as backgrounds behind text that carries the meaning itself; colour maps
 only from a list of perceptually uniform or single-hue maps that stay readable with colour-vision
 deficiencies and in greyscale.
 """
@@ -24,7 +24,8 @@ SOURCES = sorted((ROOT / "wmolab").rglob("*.py"))
 
 def allowed(hexcode: str) -> bool:
     r, g, b = (int(hexcode[i:i + 2], 16) for i in (0, 2, 4))
-    return f"#{hexcode.lower()}" in PALETTE or r == g == b or min(r, g, b) >= 0xC0
+    luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+    return f"#{hexcode.lower()}" in PALETTE or r == g == b or luminance > 0.8
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=[p.relative_to(ROOT).as_posix() for p in SOURCES])
