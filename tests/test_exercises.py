@@ -72,3 +72,42 @@ def nb_questions(nb):
 
     return [m for c in nb.cells if c.cell_type == "markdown"
             for m in re.findall(r"^## Question (\d{2}\.\d{1,2})", c.source, re.M)]
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=ids(EXERCISES))
+def test_student_sheet_code_does_not_contain_an_answer(path):
+    """No literal in the student sheet's code (outside the stubs) hashes to the answer of a self-check.
+
+    Catches a helper cell that, say, looks up `.loc["Zoetermeer"]` right after a question whose answer is
+    Zoetermeer. Choices that a question lists publicly (its options) do not count.
+    """
+    import ast
+
+    from wmolab.checks import _hash, canonical
+
+    keys = json.loads((ROOT / "wmolab" / "keys" / f"{path.name[:2]}.json").read_text(encoding="utf-8"))
+    literals = set()
+    for cell in read(path).cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        literals |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                     and isinstance(n.value, (str, int, float)) and not isinstance(n.value, bool)}
+    leaks = []
+    for qid, key in keys.items():
+        options = {str(o).casefold() for o in key.get("options", [])}
+        for lit in literals:
+            if isinstance(lit, str):
+                if key["kind"] == "text" and lit.casefold() not in options and \
+                        _hash(qid, canonical("text", lit)) == key["sha256"]:
+                    leaks.append((qid, lit))
+                if key["kind"] == "mapping" and key.get("value_kind") == "text":
+                    continue  # mapping values are short labels (PA, NPM, ...) that code legitimately uses
+            elif key["kind"] in ("number", "integer") and (abs(lit) >= 10 or lit != int(lit)):
+                decimals = key.get("decimals", 0) if key["kind"] == "number" else 0
+                if _hash(qid, canonical(key["kind"], lit, decimals)) == key["sha256"]:
+                    leaks.append((qid, lit))
+    assert not leaks, f"answers visible in the student sheet's code: {leaks}"
