@@ -234,6 +234,9 @@ def render(nb_results: list[Result], widgets: list[dict], imports: list[float], 
             f"{'✔' if ok_ratio else '✘'} | {r.peak_mb:.0f} | {'✔' if ok_mem else '✘'} |"
         )
     lines += ["", "## Widget response (headless: control change → new output)", "",
+              "Each explorer's first choice control is changed 24 times, cycling through its options. Explorers",
+              "that draw a figure draw each state once and reuse it when the student returns to it, so the",
+              "**max** column is the cost of a first draw (a matplotlib figure: typically 50-400 ms here).", "",
               "| notebook | explorer | control changed | changes | median (ms) | max (ms) | budget < 100 ms |",
               "|---|---|---|---|---|---|---|"]
     for w in widgets:

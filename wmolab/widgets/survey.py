@@ -173,11 +173,18 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
     caption = widgets.HTML()
     table = widgets.HTML()
     labels = dict(zip(values["value_key"], values["short_nl"]))
+    drawn: dict[tuple, tuple[bytes, str, str]] = {}  # each (group, view) always draws the same: draw it once
 
     def update(ex: Explorer) -> None:
-        g = group.value
+        key = (group.value, view.value)
+        if key not in drawn:
+            drawn[key] = _draw_likert_view(*key)
+        image.value, alt, table.value = drawn[key]
+        caption.value = caption_html(alt)
+
+    def _draw_likert_view(g: str, v: str) -> tuple[bytes, str, str]:
         who = "municipal staff" if g == "gemeenten" else "IQ coaches"
-        if view.value == "gap":
+        if v == "gap":
             gaps = sv.importance_attention(distributions, g)
             fig = sv.plot_dumbbell(gaps, values, title=f"Importance vs attention, {who}")
             top = gaps.index[0]
@@ -185,18 +192,17 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
                    f"{labels[top]} ({gaps['gap'].iloc[0]:+.2f}); {int((gaps['gap'] < 0).sum())} value(s) get more "
                    "attention than importance.")
             rho = sv.spearman(gaps["importance"], gaps["attention"])
-            table.value = (f"<p>Spearman's ρ between importance and attention for {esc(who)}: <b>{rho:.2f}</b>.</p>")
+            text = f"<p>Spearman's ρ between importance and attention for {esc(who)}: <b>{rho:.2f}</b>.</p>"
         else:
-            q = view.value
+            q = v
             fig = sv.plot_likert(distributions, g, q, values)
             means = sv.exact_means(distributions, q)[g].round(2).sort_values(ascending=False)
             alt = (f"Diverging bars of {q} ({sv.QUESTIONS[q]}) for {who}: highest mean {labels[means.index[0]]} "
                    f"({means.iloc[0]:.2f}), lowest {labels[means.index[-1]]} ({means.iloc[-1]:.2f}).")
             n = int(distributions.query("group == @g and question == @q")["n"].max())
-            table.value = (f"<p>{esc(q)}: {esc(sv.QUESTIONS[q])}; n = {n}. Means, high to low: "
-                           + ", ".join(f"{esc(labels[k])} {v:.2f}" for k, v in means.items()) + ".</p>")
-        image.value = to_png(fig)
-        caption.value = caption_html(alt)
+            text = (f"<p>{esc(q)}: {esc(sv.QUESTIONS[q])}; n = {n}. Means, high to low: "
+                    + ", ".join(f"{esc(labels[k])} {m:.2f}" for k, m in means.items()) + ".</p>")
+        return to_png(fig), alt, text
 
     return Explorer({"group": group, "view": view}, {"image": image, "caption": caption, "table": table}, update,
                     title="Likert answers and importance vs attention",
@@ -215,16 +221,19 @@ def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explo
     caption = widgets.HTML()
     listing = widgets.HTML()
 
+    drawn: dict[tuple, tuple[bytes, str]] = {}  # each (group, highlight) always draws the same: draw it once
+
     def update(ex: Explorer) -> None:
         g = None if group.value == "all" else group.value
         h = None if highlight.value == "none" else highlight.value
-        graph = sv.conflict_graph(pairs, values, group=g)
-        fig = sv.plot_conflict_network(graph, highlight=h)
-        deg = sv.degree_table(graph)
-        image.value = to_png(fig)
-        alt = (f"Network of {graph.number_of_edges()} named conflict pair(s); "
-               f"{labels[deg.index[0]]} is in the most pairs ({int(deg.iloc[0])}). "
-               "Node shape shows the value cluster.")
+        if (g, h) not in drawn:
+            graph = sv.conflict_graph(pairs, values, group=g)
+            deg = sv.degree_table(graph)
+            alt = (f"Network of {graph.number_of_edges()} named conflict pair(s); "
+                   f"{labels[deg.index[0]]} is in the most pairs ({int(deg.iloc[0])}). "
+                   "Node shape shows the value cluster.")
+            drawn[(g, h)] = (to_png(sv.plot_conflict_network(graph, highlight=h)), alt)
+        image.value, alt = drawn[(g, h)]
         caption.value = caption_html(alt)
         sel = pairs if g is None else pairs[pairs["group"] == g]
         if h is not None:
