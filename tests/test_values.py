@@ -18,26 +18,6 @@ from wmolab.values import (CLUSTER_ORDER, LITERATURE, SOURCES, cluster_members, 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "sources" / "seeds" / "000_31bdfc6a7f98ad08.txt"
 
 
-@pytest.fixture(scope="module")
-def values():
-    return load("values_wmo_values")
-
-
-@pytest.fixture(scope="module")
-def pairs():
-    return load("values_conflict_pairs")
-
-
-@pytest.fixture(scope="module")
-def typologies():
-    return load("values_typologies")
-
-
-@pytest.fixture(scope="module")
-def orgs():
-    return load("values_organisations")
-
-
 def seed_lines():
     if not SEED.exists():
         pytest.skip("the seed text is not next to the repository (only on the authors' machine)")

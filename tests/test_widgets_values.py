@@ -3,25 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from wmolab import load
 from wmolab.widgets.values import (explore_cluster_sorter, explore_conflict_matrix, explore_organisations,
                                    matrix_html, verdict_html)
 from wmolab.values import conflict_matrix
-
-
-@pytest.fixture(scope="module")
-def orgs():
-    return load("values_organisations")
-
-
-@pytest.fixture(scope="module")
-def values():
-    return load("values_wmo_values")
-
-
-@pytest.fixture(scope="module")
-def pairs():
-    return load("values_conflict_pairs")
 
 
 def test_organisations_reasoning_only_after_commit(orgs):
