@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from wmolab import load
 from wmolab.organisations import CHOICES, criteria_table, judge, publicness, signals
 from wmolab.values import (CLUSTER_ORDER, LITERATURE, SOURCES, cluster_members, cluster_pair_counts,
                            conflict_matrix, conflict_matrix_figure, crosswalk, involvement_figure, pair_keys,
