@@ -8,3 +8,20 @@ def pytest_collectstart(collector):
     # Widget views are never compared by nbval itself (their model ids are random).
     if hasattr(collector, "skip_compare") and str(getattr(collector, "path", "")).endswith(".ipynb"):
         collector.skip_compare += ("text/html", "text/markdown", "application/javascript", "stderr")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After the run, list the notebooks nbval checked, with their passed and failed cell counts."""
+    per_file: dict[str, dict[str, int]] = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for rep in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(rep, "nodeid", "")
+            path = nodeid.split("::", 1)[0]
+            if path.endswith(".ipynb") and getattr(rep, "when", "call") == "call":
+                per_file.setdefault(path, {}).setdefault(outcome, 0)
+                per_file[path][outcome] += 1
+    if per_file:
+        terminalreporter.section("notebooks checked by nbval (cells)")
+        for path in sorted(per_file):
+            counts = ", ".join(f"{n} {k}" for k, n in sorted(per_file[path].items()))
+            terminalreporter.write_line(f"{path}: {counts}")
