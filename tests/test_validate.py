@@ -22,3 +22,13 @@ def test_empty_only_when_asked():
     assert require_columns(empty, ["a"], "The table") is empty
     with pytest.raises(ValueError, match="is empty"):
         require_columns(empty, ["a"], "The table", non_empty=True)
+
+
+def test_require_keys():
+    from wmolab.validate import require_keys
+
+    require_keys({"a": 1, "b": 2}, ["a", "b"], unknown="x", missing="y")
+    with pytest.raises(ValueError, match=r"'z' is not one of a…b"):
+        require_keys({"a": 1, "z": 2}, ["a", "b"], unknown="{key} is not one of {first}…{last}", missing="")
+    with pytest.raises(ValueError, match="2 missing, first b: b, c"):
+        require_keys({"a": 1}, ["a", "b", "c"], unknown="", missing="{n} missing, first {first}: {all}")

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from .validate import require_columns
+from .validate import require_columns, require_keys
 
 from .agreement import agreement_summary
 
@@ -229,12 +229,8 @@ def _codes_for(evidence: pd.DataFrame, codes: Any) -> pd.Series:
     if isinstance(codes, pd.Series):
         codes = codes.to_dict()
     if isinstance(codes, Mapping):
-        unknown = [k for k in codes if k not in ids]
-        if unknown:
-            raise ValueError(f"{unknown[0]!r} is not a statement id; ids run {ids[0]}…{ids[-1]}.")
-        missing = [i for i in ids if i not in codes]
-        if missing:
-            raise ValueError(f"No code yet for {len(missing)} statement(s), e.g. {missing[0]}; code all of them.")
+        require_keys(codes, ids, unknown="{key} is not a statement id; ids run {first}…{last}.",
+                     missing="No code yet for {n} statement(s), e.g. {first}; code all of them.")
         values = [codes[i] for i in ids]
     else:
         if isinstance(codes, str):

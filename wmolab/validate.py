@@ -5,7 +5,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-__all__ = ["require_columns"]
+__all__ = ["require_columns", "require_keys"]
 
 
 def require_columns(df: Any, columns: Iterable[str], what: str, *, non_empty: bool = False) -> pd.DataFrame:
@@ -21,3 +21,17 @@ def require_columns(df: Any, columns: Iterable[str], what: str, *, non_empty: bo
     if non_empty and df.empty:
         raise ValueError(f"{what} is empty.")
     return df
+
+
+def require_keys(mapping: Any, expected: list[str], *, unknown: str, missing: str) -> None:
+    """Check that ``mapping`` has exactly the keys ``expected``; raise one clear ValueError otherwise.
+
+    ``unknown`` is the message for a key that is not expected (``{key}``, ``{first}`` and ``{last}``
+    are filled in); ``missing`` for expected keys that are absent (``{n}``, ``{first}``, ``{all}``).
+    """
+    extra = [k for k in mapping if k not in expected]
+    if extra:
+        raise ValueError(unknown.format(key=repr(extra[0]), first=expected[0], last=expected[-1]))
+    absent = [k for k in expected if k not in mapping]
+    if absent:
+        raise ValueError(missing.format(n=len(absent), first=absent[0], all=", ".join(absent)))

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .validate import require_columns as _require_columns
+from .validate import require_keys
 
 __all__ = [
     "MISSING_CODES", "TREATMENTS", "MUNICIPALITIES", "ROLES", "FORMS", "SCORE_COLUMNS",
@@ -545,12 +546,8 @@ def own_profile(answers: Mapping[str, Any], instruments: pd.DataFrame) -> pd.Dat
     """
     _require_columns(instruments, ["item_no", "instrument_id", "label_en"], "The instruments table")
     ids = instruments["instrument_id"].astype(str).tolist()
-    unknown = [k for k in answers if k not in ids]
-    if unknown:
-        raise ValueError(f"{unknown[0]!r} is not one of the 13 instruments.")
-    missing = [i for i in ids if i not in answers]
-    if missing:
-        raise ValueError(f"No answer for: {', '.join(missing)} (use \"don't know\" if you cannot judge).")
+    require_keys(answers, ids, unknown="{key} is not one of the 13 instruments.",
+                 missing="No answer for: {all} (use \"don't know\" if you cannot judge).")
     rows = []
     for item, iid, label in zip(instruments["item_no"], ids, instruments["label_en"]):
         value = answers[iid]
