@@ -261,9 +261,9 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
     if s.twente_survey:
         named = data["survey_conflict_pairs"]
         muni = named[named["group"] == "gemeenten"]
-        rows.append(_row("values", "municipality", "survey_conflict_pairs",
+        rows.append(_row("values", "reference", "survey_conflict_pairs",
                          f"Municipal staff (Hengelo and Twenterand pooled) named {len(muni)} concrete value "
-                         f"conflicts; all respondents together {len(named)}.",
+                         f"conflicts; all respondents together {len(named)}. Pooled: not evidence about Hengelo alone.",
                          "Van Schooten (2022), seed 000, survey question Q12"))
         facts = data["survey_interview_facts"]
         mine = facts[facts["who"] == "WMO manager Hengelo"]
@@ -274,8 +274,9 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
                          "recording and accountability.",
                          f"Van Schooten (2022), seed 000, L{share['source_line']}"))
         v7 = data["survey_expectations"].set_index("expectation").loc["V7"]
-        rows.append(_row("values", "municipality", "survey_expectations",
-                         f"Expectation V7 (accountability clashes with efficiency): {v7['thesis_verdict']}.",
+        rows.append(_row("values", "reference", "survey_expectations",
+                         f"Expectation V7 (accountability clashes with efficiency): {v7['thesis_verdict']} "
+                         "(the course's summary of the thesis's verdict, on the pooled Twente survey and three interviews).",
                          f"Van Schooten (2022), seed 000, {v7['verdict_lines']}"))
     pairs = data["values_conflict_pairs"]
     rows.append(_row("values", "reference", "values_conflict_pairs",
@@ -319,7 +320,7 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
         v = voice_summary(data, s)
         rows.append(_row("voice", "municipality", "voice_models",
                          f"Model of commissioning: {v['model']}; voice expected {v['expected_voice']}, "
-                         f"found {v['found_voice']}.", "Heijboer (2016), seed 004, Tabel 1 and Tabel 3"))
+                         f"found {v['found_voice']} (the course's reading of Tabel 3).", "Heijboer (2016), seed 004, Tabel 1 and Tabel 3"))
         verdict = "reproduces" if v["reproduces"] else "does not reproduce"
         rows.append(_row("voice", "municipality", "voice_survey_printed",
                          f"Survey: r = {v['r_computed']:.2f} over {v['n_pairs']} items (published "
@@ -358,11 +359,16 @@ def missing(subject: Any) -> pd.DataFrame:
                    if s.plan is not None else
                    "Your own reading of the source is the only placement of its practice: say that it is yours.")})
     if s.voice_case is None:
-        extra = (" The article itself says how citizens experience care is outside its scope "
-                 "(Van Paassen, seed 003, L919-921).") if s.van_paassen else ""
-        rows.append({"lens": "voice", "missing": (
-            f"No voice data: {s.name} is not one of Heijboer's five municipalities, so there is no voice "
-            "survey, no model of commissioning and no interview with a client." + extra),
+        if s.van_paassen:
+            gap = (f"No voice study: {s.name} is not one of Heijboer's five municipalities, so there is no voice "
+                   "survey, no model of commissioning and no interview with a client; the only voice evidence is "
+                   "the municipality's own 2015 results as quoted by Van Paassen, without sample sizes. The "
+                   "article itself says how citizens experience care is outside its scope "
+                   "(Van Paassen, seed 003, L919-921).")
+        else:
+            gap = (f"No voice data: {s.name} is not one of Heijboer's five municipalities, so there is no voice "
+                   "survey, no model of commissioning and no interview with a client.")
+        rows.append({"lens": "voice", "missing": gap,
             "so": "Say what you cannot judge, and what data would settle it (e.g. the 13-item survey)."})
     return pd.DataFrame(rows, columns=["lens", "missing", "so"])
 
@@ -438,7 +444,7 @@ def memo_outline(d: Dossier) -> str:
                                        "dataset"]))
         have = ", ".join(f"`{x}`" for x in ds) if ds else "no data on this municipality"
         lines += [f"**{i}. Evidence: {LENS_TITLES[le].split(' (')[0].lower()}.** Datasets: {have}. "
-                  "(two to four sentences; each claim with its dataset and source lines)", ""]
+                  "(two to four sentences; each claim with its dataset and source: author and section, table or page)", ""]
     lines += ["**5. Assessment.** (how do the three lenses fit together? one paragraph)", "",
               "**6. Limitations.** (what is missing, how small the samples are, who wrote the source)", "",
               "**7. Recommendation.** (one concrete step for the municipality, following from 2-6)"]
@@ -448,7 +454,7 @@ def memo_outline(d: Dossier) -> str:
 _RUBRIC = (
     ("Question", "States one evaluative question about one municipality, with a purpose.", 1),
     ("Evidence per lens", "Uses evidence on each lens that has data; every claim names a dataset and "
-                          "source lines; computed numbers are correct.", 3),
+                          "its source (author and section, table or page); computed numbers are correct.", 3),
     ("Missing data", "Says for each lens without municipal data what is missing and does not fill the gap "
                      "with guesses presented as findings.", 2),
     ("Assessment", "Connects the lenses (e.g. a steering choice that explains a value tension or a voice "
