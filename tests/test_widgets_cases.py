@@ -59,7 +59,7 @@ def test_coding_reveal_and_single_category(data):
     assert ex.last_error is None
     assert "undefined" in ex.outputs["score"].value
     assert "The author codes e05 as" in ex.outputs["detail"].value
-    assert "L4252-4255" in ex.outputs["detail"].value
+    assert "§7.3.2" in ex.outputs["detail"].value  # the case-text section, not seed lines
 
 
 def test_coding_escapes_text(data):

@@ -29,6 +29,7 @@ def test_vignette_explorer_gives_feedback_and_remembers_answers(data):
     assert "wmolab-correct" in ex.outputs["feedback"].value
     ex.controls["vignette"].value = "c_bekostiging"
     assert ex.outputs["text"].value != first_text and "Bekostiging" in ex.outputs["text"].value
+    assert "§3.4.2" in first_text and "§5.3.3" in ex.outputs["text"].value   # sections, not seed lines
     assert ex.controls["answer"].value == "-"     # a fresh vignette starts unanswered
     ex.controls["answer"].value = "PA"
     assert "wmolab-correct" in ex.outputs["feedback"].value

@@ -36,10 +36,11 @@ not report how words were matched, so every choice is explicit in :class:`MatchO
 ``fold_accents``
     ``True``: letters with diacritics match their plain form (``efficient`` = ``efficiënt``).
 
-Fixed rules (the same under every option): a *word* is a run of letters (digits, hyphens and
-apostrophes split words, so ``Wmo-beleid`` is two words); each word of the text counts at most
-once, for the *longest* signal word it matches (``rechtsbescherming`` counts as
-``rechtsbescherming``, not also as ``recht`` or ``bescherming``).
+Two further choices are the course's too (the dissertation reports none of its matching rules)
+and are kept fixed: a *word* is a run of letters (digits, hyphens and apostrophes split words, so
+``Wmo-beleid`` is two words); each word of the text counts at most once, for the *longest* signal
+word it matches (``rechtsbescherming`` counts as ``rechtsbescherming``, not also as ``recht`` or
+``bescherming``).
 """
 from __future__ import annotations
 
@@ -281,9 +282,11 @@ def never_extreme(plans: pd.DataFrame, n: int = 5) -> list[str]:
 
 
 def case_selection(plans: pd.DataFrame, unavailable: Iterable[str] = (), metric: str = "euclidean") -> pd.DataFrame:
-    """Apply the selection rule of §5.3 to the plans: for each perspective the highest-scoring
+    """Apply the selection rule of §5.3.1 to the plans: for each perspective the highest-scoring
     municipality that is available, plus the available municipality closest to the average
-    profile. ``unavailable`` lists municipalities that declined or did not respond."""
+    profile. The last is the course's measure: the author's test for the average case (in none of
+    the top/bottom-5 lists, §6.5) leaves many candidates and ranks none. ``unavailable`` lists
+    municipalities that declined or did not respond."""
     if isinstance(unavailable, str):
         unavailable = [unavailable]
     s = _shares(plans)
@@ -302,7 +305,7 @@ def case_selection(plans: pd.DataFrame, unavailable: Iterable[str] = (), metric:
                      "rank": int(ranked[best])})
     dist = distance_to_average(plans, metric)
     choice = dist.drop(index=list(gone), errors="ignore").index[0]
-    rows.append({"role": "average", "gemeente": choice, "score": float(dist.loc[choice, "distance"]),
+    rows.append({"role": "closest to average", "gemeente": choice, "score": float(dist.loc[choice, "distance"]),
                  "rank": int(dist.loc[choice, "rank"])})
     return pd.DataFrame(rows).set_index("role")
 

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..agreement import agreement_summary, agreement_table
-from ..cases import (ELEMENT_EN, MUNICIPALITIES, OPTIONS, PERSPECTIVES, TOPICS, dominant_sets,
+from ..cases import (ELEMENT_EN, ELEMENTS, MUNICIPALITIES, OPTIONS, PERSPECTIVES, TOPICS, dominant_sets,
                      place_cases, plot_model_board, plot_presence, summary_vs_text)
 from ..plots import PERSPECTIVE_STYLE
 from ._base import Explorer, caption_html, esc, note_html, png_image
@@ -131,8 +131,10 @@ def explore_coding(evidence: pd.DataFrame, codebook: pd.DataFrame | None = None)
             table = agreement_table(mine, author, categories=PERSPECTIVES, names=("you", "author"))
             table_html = table.to_html(border=0, classes="wmolab-table")
             own = state["codes"].get(sid)
+            section = (f"§{7 + MUNICIPALITIES.index(row['municipality'])}.{2 + TOPICS.index(row['topic'])}."
+                       f"{1 + ELEMENTS.index(row['element'])}")  # ch. 7-11, x.2/x.3 topic, x.y.1-4 element
             this = (f"<p>The author codes {esc(sid)} as {_badge(row['author_code'])} "
-                    f"(seed lines {esc(row['text_lines'])}).</p>")
+                    f"(Nijdam, c. 2020, {section}).</p>")
             if isinstance(row.get("note"), str) and row["note"]:
                 this += f"<p><i>Note: {esc(row['note'])}</i></p>"
             if own is None:
@@ -191,7 +193,9 @@ def explore_model_board(verdicts: pd.DataFrame) -> Explorer:
         show = here.merge(verdicts[["municipality", "topic", "strategy_note"]], on=["municipality", "topic"])
         show = show.assign(fits=show["fits_rule"].map({True: "yes", False: "no"}),
                            strategy_note=show["strategy_note"].fillna(""))
-        cell.value = head + _table_html(show[["municipality", "topic", "dominant", "fits", "strategy_note"]])
+        show = show.rename(columns={"fits": "fits footnote 44 (course's check)"})
+        cell.value = head + _table_html(show[["municipality", "topic", "dominant", "fits footnote 44 (course's check)",
+                                              "strategy_note"]])
 
     controls = {"level": level, "movement": movement, "strategy": strategy}
     outputs = {"caption": caption, "cell": cell}

@@ -67,7 +67,7 @@ def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
                  else f"the element <b>{esc(str(row['element']).capitalize())}</b> of Gemeente {esc(row['gemeente'])}")
         text.value = (f'<div class="wmolab-vignette" style="border-left:4px solid #949494;padding:4px 10px">'
                       f"<p><i>About {where}. Paraphrased from Nijdam (c. 2020), "
-                      f"{esc(str(row['source_lines']).replace(';', ', '))}.</i></p>"
+                      f"{'§3.4.2' if row['set'] == 'municipality_types' else '§5.3.3'}.</i></p>"
                       f"<p>{esc(row['text'])}</p></div>")
         status, message = st.vignette_feedback(row["answer"], choice.value)
         colour, mark = _STATUS_STYLE[status]
