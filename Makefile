@@ -49,24 +49,26 @@ test: $(VENV)/.test-installed
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
 	  $(PYTEST_ARGS) tests notebooks solutions
 
+# The authoring commands live in the package wmolab.authoring (which a student's `import wmolab` never loads).
 exercises: $(VENV)/.lab-installed
-	$(PY) -m wmolab.exercises .
+	$(PY) -m wmolab.authoring.exercises .
 
 datapackage: $(VENV)/.lab-installed
-	$(PY) -m wmolab.datapackage datasets
+	$(PY) -m wmolab.authoring.datapackage datasets
 
 notebooks: $(VENV)/.lab-installed
-	$(PY) tools/nbexec.py $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
-	$(PY) -m wmolab.exercises .
+	$(PY) -m wmolab.authoring.nbexec $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
+	$(PY) -m wmolab.authoring.exercises .
 
 bench: $(VENV)/.test-installed
-	$(PY) tools/bench.py --runs $(or $(BENCH_RUNS),3)
+	$(PY) -m wmolab.authoring.bench --runs $(or $(BENCH_RUNS),3)
 
 bundle: $(VENV)/.lab-installed
-	$(PY) tools/bundle.py
+	$(PY) -m wmolab.authoring.bundle
 
+# run as a script with the system Python 3.11: it needs no course package (see its docstring)
 lock:
-	$(PYTHON) tools/lock.py
+	$(PYTHON) wmolab/authoring/lock.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist test-artifacts *.egg-info wmolab.egg-info

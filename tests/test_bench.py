@@ -1,16 +1,13 @@
 """The measuring code of `make bench`, on tiny inputs (the full bench is not part of make test)."""
 from __future__ import annotations
 
-import sys
-
 import ipywidgets as widgets
 import nbformat
 import pytest
 
 from helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import bench  # noqa: E402
+from wmolab.authoring import bench
+from wmolab.widgets._base import Explorer
 
 
 @pytest.mark.slow
@@ -23,8 +20,6 @@ def test_execute_measures_time_and_memory(tmp_path):
 
 
 def test_widget_response_times_every_change():
-    from wmolab.widgets._base import Explorer
-
     dd = widgets.Dropdown(options=["a", "b", "c"])
     out = widgets.HTML()
     ex = Explorer({"choice": dd}, {"out": out}, lambda e: setattr(out, "value", dd.value * 2))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import zipfile
 
 import nbformat
@@ -10,9 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import bundle  # noqa: E402
+from wmolab.authoring import bundle
 
 
 @pytest.fixture(scope="module")

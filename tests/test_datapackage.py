@@ -6,7 +6,7 @@ import json
 import pytest
 
 from helpers import ROOT
-from wmolab.datapackage import KINDS, assemble, render
+from wmolab.authoring.datapackage import KINDS, assemble, render
 
 DATASETS = ROOT / "datasets"
 PACKAGE = json.loads((DATASETS / "datapackage.json").read_text(encoding="utf-8"))

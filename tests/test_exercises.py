@@ -17,7 +17,7 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers import ROOT, check_calls, check_results, ids, notebook_paths, read
-from wmolab.exercises import generate_all
+from wmolab.authoring.exercises import generate_all
 
 SOLUTIONS = notebook_paths("solutions")
 EXERCISES = notebook_paths("exercises")

@@ -1,10 +1,10 @@
-"""Unit tests of the exercise generator (wmolab.exercises)."""
+"""Unit tests of the exercise generator (wmolab.authoring.exercises)."""
 from __future__ import annotations
 
 import nbformat
 import pytest
 
-from wmolab.exercises import ANSWER_PROMPT, GeneratorError, generate_all, generate_notebook, stub_code
+from wmolab.authoring.exercises import ANSWER_PROMPT, GeneratorError, generate_all, generate_notebook, stub_code
 
 
 def test_stub_replaces_region_with_assigned_names():

@@ -1,6 +1,6 @@
 """The solution sheets work with nbgrader: its own generate_assignment strips every solution region.
 
-The course generates its exercise sheets itself (wmolab.exercises), but uses nbgrader's markers
+The course generates its exercise sheets itself (wmolab.authoring.exercises), but uses nbgrader's markers
 (### BEGIN SOLUTION / ### END SOLUTION) so an instructor can also run nbgrader on solutions/.
 This test runs nbgrader on one sheet in a temporary course directory, the way docs/instructors.md
 describes it.
@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 from helpers import ROOT, check_calls, notebook_paths
-from wmolab.exercises import stub_code
+from wmolab.authoring.exercises import stub_code
 
 SHEET = notebook_paths("solutions")[0]
 

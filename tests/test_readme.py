@@ -5,14 +5,14 @@ import re
 from urllib.parse import parse_qs, unquote, urlparse
 
 from helpers import ROOT, notebook_paths
-from wmolab import course
+from wmolab.authoring import course
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BINDER = re.compile(r"https://mybinder\.org/v2/gh/[^\s)\]]+")
 
 
 def test_course_map_is_up_to_date():
-    assert not course.update_readme(ROOT, check_only=True), "run `python -m wmolab.course` and commit README.md"
+    assert not course.update_readme(ROOT, check_only=True), "run `python -m wmolab.authoring.course` and commit README.md"
 
 
 def test_every_notebook_has_a_launch_link():
@@ -37,7 +37,7 @@ def test_binder_url_shape():
 def test_repository_url_is_kept_in_one_place():
     hits = [p for p in ROOT.rglob("*") if p.is_file() and p.suffix in {".py", ".md", ".yml", ".toml", ".cfg"}
             and ".venv" not in p.parts and course.REPOSITORY in p.read_text(encoding="utf-8", errors="ignore")]
-    assert [p.relative_to(ROOT).as_posix() for p in hits] == ["wmolab/course.py"]
+    assert [p.relative_to(ROOT).as_posix() for p in hits] == ["wmolab/authoring/course.py"]
 
 
 def test_readme_names_the_two_commands():
@@ -48,7 +48,7 @@ def test_readme_names_the_two_commands():
 def test_lesson_titles_and_times_come_from_the_notebooks():
     for les in course.lessons(ROOT):
         assert les["title"] in README and les["minutes"] != "?", les
-        assert les["summary"], f"add a one-line summary for lesson {les['nn']} in wmolab/course.py"
+        assert les["summary"], f"add a one-line summary for lesson {les['nn']} in wmolab/authoring/course.py"
 
 
 def test_nbgitpuller_link():

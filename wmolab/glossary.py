@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
+
+from .html import esc
 
 __all__ = ["search_glossary", "glossary_html", "LANGUAGES"]
 
@@ -12,8 +15,6 @@ LANGUAGES = {"both": ["term_nl", "term_en", "definition"], "nl": ["term_nl"], "e
 
 def _fold(text: str) -> str:
     """Case- and accent-insensitive form, so 'cliënt' matches 'client' and 'Efficiëntie' 'efficientie'."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", str(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -58,8 +59,6 @@ def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25, language
     The first line says what was searched (which fields, which lesson), so every change of a
     control is visible.
     """
-    from .widgets._base import esc
-
     where = SCOPE_LABELS.get(language, language) + ("" if lesson in (None, "", "all") else f", lesson {lesson}")
     header = f"<p>{len(rows)} term(s) · searched in {esc(where)}</p>"
 

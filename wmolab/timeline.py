@@ -5,6 +5,8 @@ from typing import Iterable
 
 import pandas as pd
 
+from .html import esc
+
 __all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "timeline_figure", "events_html", "law_table"]
 
 LAW_LABELS = {
@@ -65,8 +67,6 @@ def timeline_figure(events: pd.DataFrame, title: str = "The road to the 2015 dec
 
 def events_html(events: pd.DataFrame, limit: int = 40) -> str:
     """The events as an HTML list with their sources (for the explorer)."""
-    from .widgets._base import esc
-
     if events.empty:
         return "<p><i>No events match this selection. Widen the years or pick more laws.</i></p>"
     items = "".join(

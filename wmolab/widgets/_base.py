@@ -16,38 +16,19 @@ Text a student types and the explorer shows again is always passed through :func
 """
 from __future__ import annotations
 
-import html
 import traceback
 from typing import Any, Callable
 
 import ipywidgets as widgets
 
+from ..html import caption_html, error_html, esc, note_html
+from ..plots import caption, to_png
+
 __all__ = ["Explorer", "esc", "error_html", "note_html", "png_image", "caption_html"]
-
-
-def esc(text: Any) -> str:
-    """HTML-escape text for display (quotes too)."""
-    return html.escape(str(text), quote=True)
-
-
-def error_html(message: str) -> str:
-    return f'<div class="wmolab-error" role="alert" style="color:#d55e00"><b>⚠</b> {esc(message)}</div>'
-
-
-def note_html(message: str) -> str:
-    return f'<div class="wmolab-note" role="status"><i>{esc(message)}</i></div>'
-
-
-def caption_html(alt: str) -> str:
-    from ..plots import caption
-
-    return f'<div class="wmolab-caption"><i>{esc(caption(alt))}</i></div>'
 
 
 def png_image(fig, alt: str) -> widgets.Image:
     """An Image widget holding a rendered figure; the alt text goes on the element too."""
-    from ..plots import caption, to_png
-
     img = widgets.Image(value=to_png(fig), format="png")
     img.layout.max_width = "100%"
     img.description = caption(alt)  # kept for tests; the caption HTML shows it

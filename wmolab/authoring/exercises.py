@@ -1,7 +1,7 @@
 """Generate the student exercise sheets from the solution sheets.
 
 ``solutions/NN_slug.ipynb`` is the single source of every exercise. This module writes
-``exercises/NN_slug.ipynb`` from it (``make exercises`` or ``python -m wmolab.exercises``):
+``exercises/NN_slug.ipynb`` from it (``make exercises`` or ``python -m wmolab.authoring.exercises``):
 
 - in code cells, every region between ``### BEGIN SOLUTION`` and ``### END SOLUTION``
   (nbgrader's markers) becomes a runnable stub: ``name = ...`` for each name the region
@@ -10,7 +10,7 @@
   rubric) becomes an answer prompt for the student;
 - a cell tagged ``solution-only`` is left out;
 - outputs, execution counts, widget state and execution metadata are removed, and the
-  kernelspec is set to ``python3``.
+  kernelspec is set to ``python3`` (the course's one clean-up, :func:`wmolab.authoring.nbexec.clean`).
 
 Everything else, including cell ids and tags, is kept, so the two sheets line up.
 """
@@ -20,11 +20,14 @@ import ast
 import copy
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import nbformat
 
-__all__ = ["BEGIN", "END", "stub_code", "generate_notebook", "generate_all", "ANSWER_PROMPT"]
+from .nbexec import clean
+
+__all__ = ["BEGIN", "END", "stub_code", "generate_notebook", "generate_all", "ANSWER_PROMPT", "GeneratorError"]
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -33,7 +36,6 @@ ANSWER_PROMPT = (
     "the solution sheet has a model answer and the rubric)*"
 )
 _REGION = re.compile(r"^([ \t]*)### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*$\n?", re.M | re.S)
-KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
 class GeneratorError(Exception):
@@ -42,8 +44,6 @@ class GeneratorError(Exception):
 
 def _assigned_names(code: str) -> list[str]:
     """Names a code region assigns at top level, in order of first assignment."""
-    import textwrap
-
     try:
         tree = ast.parse(textwrap.dedent(code))
     except SyntaxError:
@@ -101,26 +101,12 @@ def generate_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 cell.source = stub_code(cell.source)
             except GeneratorError as exc:
                 raise GeneratorError(f"cell {index + 1}: {exc}") from None
-            cell.outputs = []
-            cell.execution_count = None
-            cell.metadata.pop("execution", None)
-            cell.metadata.pop("scrolled", None)
         elif cell.cell_type == "markdown" and "model-answer" in tags:
             cell.source = ANSWER_PROMPT
             cell.metadata["tags"] = [t for t in tags if t != "model-answer"] + ["answer"]
         cells.append(cell)
     out.cells = cells
-    out.metadata.pop("widgets", None)
-    out.metadata["kernelspec"] = dict(KERNELSPEC)
-    return out
-
-
-def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
-    """Write a notebook the way the course commits it (nbformat's layout, newline at end)."""
-    text = nbformat.writes(nb)
-    if not text.endswith("\n"):
-        text += "\n"
-    Path(path).write_text(text, encoding="utf-8")
+    return clean(out, outputs=False)
 
 
 def generate_all(root: Path, check_only: bool = False) -> list[Path]:

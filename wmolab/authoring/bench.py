@@ -1,4 +1,4 @@
-"""`make bench`: measure the performance budgets of COURSE.md §10 and write docs/performance.md.
+"""`make bench`: measure the course's performance budgets and write docs/performance.md.
 
 - each notebook in notebooks/ and solutions/, executed in a fresh kernel: wall time (kernel start to last
   cell) as a RATIO to a baseline notebook that only starts a kernel and imports pandas, seaborn and
@@ -10,7 +10,7 @@
 
 Absolute times vary by machine and load; the ratios are what to compare. Exits 1 when a budget is broken.
 
-    .venv/bin/python tools/bench.py [--runs 3] [--out docs/performance.md] [notebook ...]
+    .venv/bin/python -m wmolab.authoring.bench [--runs 3] [--out docs/performance.md] [notebook ...]
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import io
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -30,7 +31,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parents[1]
+from ..widgets._base import Explorer
+
+ROOT = Path(__file__).resolve().parents[2]
 BUDGET_RATIO, BUDGET_MB, BUDGET_WIDGET_MS, BUDGET_IMPORT_S = 2.0, 250.0, 100.0, 0.3
 PEAK_CELL = (
     "import resource as _r, json as _j\n"
@@ -98,10 +101,6 @@ def bench_notebooks(paths: list[Path], runs: int) -> list[Result]:
 
 def explorers_of(path: Path) -> list[tuple[str, object]]:
     """Run a lesson's code cells in this process and collect the explorers its widget cells build."""
-    import re
-
-    from wmolab.widgets._base import Explorer
-
     nb = nbformat.read(path, as_version=4)
     ns: dict = {"__name__": "__bench__"}
     found = []
@@ -208,10 +207,17 @@ def render(nb_results: list[Result], widgets: list[dict], imports: list[float], 
     lines = [
         "# Performance of WMO Lab",
         "",
-        "Written by `make bench` (`tools/bench.py`). Budgets are those of the course design (COURSE.md §10).",
+        "Written by `make bench` (`python -m wmolab.authoring.bench`; `BENCH_RUNS=1 make bench` for a quick check).",
         "Absolute times vary by machine and by what else it is doing; compare the **ratios**, which are",
         "measured against a baseline notebook (start a kernel, import pandas, seaborn and ipywidgets) run",
         "alternately with each notebook in the same session.",
+        "",
+        "**The budgets** (the course's promises to a student on a small laptop or a shared JupyterHub):",
+        f"a notebook runs top to bottom in at most {BUDGET_RATIO:g} × the baseline; a kernel peaks below "
+        f"{BUDGET_MB:.0f} MB;",
+        f"an explorer answers a control change in under {BUDGET_WIDGET_MS:.0f} ms (median); `import wmolab` "
+        f"takes under {BUDGET_IMPORT_S:g} s",
+        "beyond importing pandas. `make bench` exits 1 when one is broken.",
         "",
         f"**Machine:** {machine()}. **Runs per notebook:** {runs}.",
         "",

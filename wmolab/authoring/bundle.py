@@ -5,7 +5,7 @@ Contents: notebooks/, exercises/, solutions/, datasets/, wmolab/, docs/, the env
 top-level folder `wmolab-course/`. The zip is deterministic (sorted entries, fixed timestamps), so
 the same commit always gives the same file.
 
-    .venv/bin/python tools/bundle.py [--out dist/wmolab-offline.zip]
+    .venv/bin/python -m wmolab.authoring.bundle [--out dist/wmolab-offline.zip]
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TOP = "wmolab-course"
 INCLUDE_DIRS = ["notebooks", "exercises", "solutions", "datasets", "wmolab", "docs", "requirements"]
 INCLUDE_FILES = ["README.md", "LICENSE", "LICENSE-CONTENT.md", "environment.yml", "pyproject.toml", "Makefile",

@@ -1,23 +1,24 @@
 """The course map and launch links, built from ONE repository URL (kept here and nowhere else).
 
-``python -m wmolab.course`` rewrites the course map in README.md between the markers
+``python -m wmolab.authoring.course`` rewrites the course map in README.md between the markers
 ``<!-- course-map:start -->`` and ``<!-- course-map:end -->``. Titles and times are read from the
 notebooks themselves (the H1 and the "**Time:**" line), so the map cannot drift from them; a test
 checks the README is up to date and every link is well formed.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 __all__ = ["REPOSITORY", "BRANCH", "binder_url", "nbgitpuller_url", "lessons", "course_map", "update_readme"]
 
 #: The public repository of the course. Change it here only; every link is built from it.
 REPOSITORY = "https://github.com/wmo-lab/wmo-lab"
 BRANCH = "main"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 
 #: One line per lesson: what you learn. (Titles and times come from the notebooks.)
@@ -45,16 +46,12 @@ def nbgitpuller_url(hub: str, path: str = "notebooks/00_start_here.ipynb") -> st
     ``hub`` is the address of the JupyterHub, e.g. ``https://hub.example.edu``; the hub needs the
     nbgitpuller server extension and the course environment (``requirements/lab.txt``).
     """
-    from urllib.parse import urlencode
-
     folder = REPOSITORY.rstrip("/").rsplit("/", 1)[-1]
     query = urlencode({"repo": REPOSITORY, "branch": BRANCH, "urlpath": f"lab/tree/{folder}/{path}"})
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
 def _title_and_minutes(path: Path) -> tuple[str, str]:
-    import json
-
     nb = json.loads(path.read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
     title = re.search(r"^#\s+\d{2}\s*·\s*(.+)$", first, re.M)
@@ -105,7 +102,7 @@ def update_readme(root: Path = ROOT, check_only: bool = False) -> bool:
 
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "nbgitpuller":
-        # python -m wmolab.course nbgitpuller https://hub.example.edu  → one link per lesson
+        # python -m wmolab.authoring.course nbgitpuller https://hub.example.edu  → one link per lesson
         for les in lessons():
             print(f"{les['nn']} {les['title']}\n   {nbgitpuller_url(sys.argv[2], 'notebooks/' + les['name'])}")
     else:

@@ -3,7 +3,7 @@
 Each dataset has a hand-written descriptor ``datasets/resources/<name>.json`` (a Frictionless
 resource: name, path, title, description, schema, sources, and a ``wmolab`` block with the
 provenance: seed, locator/line range, kind = transcribed | reconstructed | derived | course,
-and the lessons that use it). ``make datapackage`` (``python -m wmolab.datapackage``) adds
+and the lessons that use it). ``make datapackage`` (``python -m wmolab.authoring.datapackage``) adds
 what is computed from the file (``bytes``, ``hash`` = SHA-256, row count) and writes the
 package. A test checks that the committed package equals a fresh assembly, so a CSV edited
 without re-running this fails the tests, and :func:`wmolab.data.load` refuses it.
@@ -75,7 +75,7 @@ def write(datasets: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    datasets = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "datasets"
+    datasets = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "datasets"
     out = write(datasets)
     n = len(json.loads(out.read_text(encoding="utf-8"))["resources"])
     print(f"wrote {out} ({n} datasets)")
