@@ -150,7 +150,7 @@ def test_case_selection_with_and_without_refusals(plans):
     (lambda p: st.case_selection(p, ["Almelo"]), "not among"),
     (lambda p: st.profile(p, "Haag"), "Did you mean 'Den Haag'"),
     (lambda p: st.group_means(p.iloc[0:0]), "empty"),
-    (lambda p: st.group_means(p.drop(columns="sr")), "missing: sr"),
+    (lambda p: st.group_means(p.drop(columns="sr")), r"lacks the column\(s\) \[.sr.\]"),
     (lambda p: st.group_means([1, 2]), "DataFrame"),
 ])
 def test_bad_input_gives_a_clear_value_error(plans, call, message):

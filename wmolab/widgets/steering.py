@@ -254,7 +254,7 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
     """The 49 plans three ways: one municipality against the average, the group means (with the
     published values as ticks when ``published`` is given), or where a municipality lies in the
     quadrant. Figures are drawn once per view and cached, so changing the municipality is quick."""
-    st._shares(plans)  # validates early
+    st.plan_shares(plans)  # validates early
     names = sorted(plans["gemeente"].astype(str), key=lambda g: g.lstrip("'").lower())
     view = widgets.Dropdown(options=_VIEWS, value="profile", description="Show:", layout=widgets.Layout(width="380px"))
     gemeente = widgets.Dropdown(options=names, value="Den Haag" if "Den Haag" in names else names[0],
@@ -335,7 +335,7 @@ def image_bytes(fig) -> bytes:
 def explore_case_selection(plans: pd.DataFrame) -> Explorer:
     """Apply the selection rule with and without the municipalities that declined, and with
     another measure of 'average'."""
-    st._shares(plans)
+    st.plan_shares(plans)
     metric = widgets.RadioButtons(options=[("straight-line distance (Euclidean)", "euclidean"),
                                            ("sum of differences (Manhattan)", "manhattan"),
                                            ("largest single difference (max)", "max")],
