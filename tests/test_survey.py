@@ -207,7 +207,7 @@ def test_conflict_graph(data):
     deg = s.degree_table(graph)
     assert deg.index[0] == "verantwoording" and deg.iloc[0] == 4 and deg["legitimiteit"] == 0
     assert deg.sum() == 18
-    clusters = s.cluster_pair_counts(data["conflict_pairs"])
+    clusters = s.cluster_combinations(data["conflict_pairs"])
     assert clusters["RG–RS"] == 2 and clusters.sum() == 9
     only_u = s.conflict_graph(data["conflict_pairs"], group="uitvoeringsorganisatie")
     assert only_u.number_of_edges() == 6
