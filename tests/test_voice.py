@@ -235,7 +235,7 @@ def test_lins_ccc_known_values():
 
 
 def test_agreement_table_matches_the_note(long):
-    agr = voice.agreement(long).set_index("municipality_id")
+    agr = voice.rater_agreement(long).set_index("municipality_id")
     assert round(agr.loc["delft", "ccc"], 3) == 0.377
     assert round(agr.loc["delft", "mean_policy"], 3) == 4.846
     assert round(agr.loc["delft", "mean_client"], 3) == 2.308

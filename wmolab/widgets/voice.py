@@ -52,7 +52,7 @@ def profile_html(long: pd.DataFrame, municipality: str = "all", role: str = "bot
     """The answers for a selection as an HTML table with text bars, plus means and, for one
     municipality with both roles, the correlation under the chosen treatment."""
     if municipality != "all":
-        voice._check_municipality(municipality)
+        voice.check_municipality(municipality)
     if role not in ("both", *voice.ROLES):
         raise ValueError(f"role should be 'both' or one of {list(voice.ROLES)}.")
     if form not in ("all", *voice.FORMS):
