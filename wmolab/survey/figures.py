@@ -9,7 +9,6 @@ from ..plots import CLUSTER_STYLE, HATCHES, MARKERS, PALETTE, new_figure
 from ..validate import require_columns
 from ..values import CLUSTERS
 from .questions import CLUSTER_CODES, GROUP_LABELS, QUESTIONS, VALUE_KEYS, check_group
-from .summaries import exact_means
 
 __all__ = ["plot_likert", "plot_dumbbell", "plot_mean_ranks", "plot_conflict_network"]
 
