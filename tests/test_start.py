@@ -6,7 +6,7 @@ import pytest
 
 from wmolab import load
 from wmolab.glossary import glossary_html, search_glossary
-from wmolab.timeline import events_html, filter_timeline, law_table, timeline_figure
+from wmolab.timeline import events_html, filter_timeline, law_table, plot_timeline
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +43,11 @@ def test_the_three_laws_come_into_force_together(events):
     assert len(row) == 1 and row["law"].item() == "all"
 
 
-def test_timeline_figure_draws_one_row_per_law_group(events):
-    fig = timeline_figure(events)
+def test_plot_timeline_draws_one_row_per_law_group(events):
+    fig = plot_timeline(events)
     ax = fig.axes[0]
     assert len(ax.collections) == events["law"].nunique()
-    empty = timeline_figure(events.iloc[0:0])
+    empty = plot_timeline(events.iloc[0:0])
     assert len(empty.axes[0].collections) == 0
 
 

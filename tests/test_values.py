@@ -10,7 +10,7 @@ import pytest
 
 from wmolab.organisations import CHOICES, criteria_table, judge, publicness, signals
 from wmolab.values import (CLUSTER_ORDER, LITERATURE, SOURCES, cluster_members, cluster_pair_counts,
-                           conflict_matrix, conflict_matrix_figure, crosswalk, involvement_figure, pair_keys,
+                           conflict_matrix, plot_conflict_matrix, crosswalk, plot_involvement, pair_keys,
                            select_pairs, shared_pairs, sorter_feedback, sorter_score, value_involvement,
                            value_order)
 
@@ -178,14 +178,14 @@ def test_bad_source_and_axis(pairs, values):
 def test_figures(pairs, values):
     m1 = conflict_matrix(pairs, values, "municipal")
     m2 = conflict_matrix(pairs, values, "wmo_survey", axis=m1.index)
-    fig = conflict_matrix_figure([("a", m1), ("b", m2)], values)
+    fig = plot_conflict_matrix([("a", m1), ("b", m2)], values)
     assert len(fig.axes) == 2
     with pytest.raises(ValueError, match="same axis"):
-        conflict_matrix_figure([("a", m1), ("b", conflict_matrix(pairs, values, "hospital"))], values)
-    fig = involvement_figure(value_involvement(pairs, None), values)
+        plot_conflict_matrix([("a", m1), ("b", conflict_matrix(pairs, values, "hospital"))], values)
+    fig = plot_involvement(value_involvement(pairs, None), values)
     assert len(fig.axes[0].patches) >= 11
     with pytest.raises(ValueError, match="no pairs"):
-        involvement_figure(value_involvement(pairs, []), values)
+        plot_involvement(value_involvement(pairs, []), values)
 
 
 def test_sources_listed_in_dataset(pairs):
@@ -238,12 +238,12 @@ def test_judge_bad_input(orgs):
     assert signals(pd.Series({"legal_lean": "mixed", "financing_lean": "mixed", "task_lean": "mixed"})) == "mixed"
 
 
-def test_publicness_figure(orgs):
-    from wmolab.organisations import publicness_figure
+def test_plot_publicness(orgs):
+    from wmolab.organisations import plot_publicness
 
-    fig = publicness_figure(orgs)
+    fig = plot_publicness(orgs)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert len(labels) == len(orgs) and "NS (Dutch Railways)" in labels
     assert sum(t.get_text() in ("public", "private", "hybrid") for t in fig.axes[0].texts) == len(orgs)
     with pytest.raises(ValueError, match="no organisations"):
-        publicness_figure(orgs.iloc[0:0])
+        plot_publicness(orgs.iloc[0:0])

@@ -18,14 +18,15 @@ the rule that turns the printed qualifiers (*deels*, *overwegend*) into moving a
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from itertools import combinations
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
-from .validate import require_columns, require_keys
-
 from .agreement import agreement_summary
+from .plots import PALETTE, PERSPECTIVE_STYLE, new_figure
+from .validate import require_columns, require_keys
 
 __all__ = [
     "PERSPECTIVES", "ELEMENTS", "ELEMENT_EN", "MUNICIPALITIES", "TOPICS", "TOPIC_EN", "OPTIONS",
@@ -58,10 +59,6 @@ _STRATEGIES = ("doelgericht", "doelzoekend")
 
 
 # --------------------------------------------------------------------------- checks
-def _need(df: Any, columns: Iterable[str], what: str) -> pd.DataFrame:
-    return require_columns(df, columns, f"The {what} table", non_empty=True)
-
-
 def _choice(value: Any, options: Iterable[str], what: str) -> str:
     options = tuple(options)
     if value not in options:
@@ -70,8 +67,8 @@ def _choice(value: Any, options: Iterable[str], what: str) -> str:
 
 
 def _coding(coding: Any) -> pd.DataFrame:
-    return _need(coding, ["municipality", "topic", "element", "perspective", "present_summary",
-                          "present_text", "dominant"], "cases_coding")
+    return require_columns(coding, ["municipality", "topic", "element", "perspective", "present_summary",
+                          "present_text", "dominant"], "The cases_coding table", non_empty=True)
 
 
 # --------------------------------------------------------------------------- presence
@@ -193,8 +190,7 @@ def place_cases(verdicts: pd.DataFrame, level: str = "topic") -> pd.DataFrame:
     with SR + NPM, moving against with any other perspective or pair (Nijdam, c. 2020, L2526-2566).
     """
     _choice(level, ("law", "topic"), "level")
-    verdicts = _need(verdicts, ["municipality", "topic", "dominant", f"inst_{level}", f"strategy_{level}"],
-                     "cases_verdicts")
+    verdicts = require_columns(verdicts, ["municipality", "topic", "dominant", f"inst_{level}", f"strategy_{level}"], "The cases_verdicts table", non_empty=True)
     out = verdicts[["municipality", "topic"]].copy()
     out["movement"] = verdicts[f"inst_{level}"].map(movement)
     out["strategy"] = verdicts[f"strategy_{level}"]
@@ -252,7 +248,7 @@ def compare_with_author(evidence: pd.DataFrame, codes: Any) -> pd.DataFrame:
 
     ``codes`` is a dict {statement_id: perspective} or a list in the order of the table.
     """
-    evidence = _need(evidence, ["statement_id", "author_code", "municipality", "element"], "cases_evidence")
+    evidence = require_columns(evidence, ["statement_id", "author_code", "municipality", "element"], "The cases_evidence table", non_empty=True)
     yours = _codes_for(evidence, codes)
     out = evidence[["statement_id", "municipality", "topic", "element", "author_code"]].copy()
     out["your_code"] = yours.values
@@ -265,8 +261,8 @@ def reputation_codes(evidence: pd.DataFrame, coding: pd.DataFrame) -> pd.Series:
 
     Den Haag was chosen for average scores and has no label, so its statements get <NA>.
     """
-    evidence = _need(evidence, ["statement_id", "municipality"], "cases_evidence")
-    coding = _need(coding, ["municipality", "label_exploratory"], "cases_coding")
+    evidence = require_columns(evidence, ["statement_id", "municipality"], "The cases_evidence table", non_empty=True)
+    coding = require_columns(coding, ["municipality", "label_exploratory"], "The cases_coding table", non_empty=True)
     labels = coding.drop_duplicates("municipality").set_index("municipality")["label_exploratory"]
     codes = evidence["municipality"].map(labels).where(lambda s: s.isin(PERSPECTIVES))
     return pd.Series(codes.values, index=evidence["statement_id"], name="reputation", dtype="string")
@@ -275,13 +271,13 @@ def reputation_codes(evidence: pd.DataFrame, coding: pd.DataFrame) -> pd.Series:
 # --------------------------------------------------------------------------- Movisie
 def label_counts(assumptions: pd.DataFrame) -> pd.Series:
     """How many assumptions carry each printed page label (hinders / helps)."""
-    assumptions = _need(assumptions, ["label_en"], "cases_assumptions")
+    assumptions = require_columns(assumptions, ["label_en"], "The cases_assumptions table", non_empty=True)
     return assumptions["label_en"].value_counts().reindex(["hinders", "helps"], fill_value=0).rename("assumptions")
 
 
 def reading_counts(table: pd.DataFrame, column: str) -> pd.Series:
     """How often each perspective occurs in a column of the course's reading (PA…SR order)."""
-    table = _need(table, [column], "reading")
+    table = require_columns(table, [column], "The reading table", non_empty=True)
     return table[column].value_counts().reindex(list(PERSPECTIVES), fill_value=0).rename("count")
 
 
@@ -292,8 +288,6 @@ def plot_presence(coding: pd.DataFrame, municipality: str, topic: str, source: s
     Present = the perspective's marker; absent = a small grey dot; '?' = summary unspecific;
     a ringed cell = summary and text disagree. Dominant perspectives are starred in the header.
     """
-    from .plots import PERSPECTIVE_STYLE, new_figure
-
     matrix = presence_matrix(coding, municipality, topic, source)
     other = presence_matrix(coding, municipality, topic, "text" if source == "summary" else "summary")
     dominant = set(dominant_sets(coding).loc[(municipality, topic)].split("+"))
@@ -330,8 +324,6 @@ def plot_presence(coding: pd.DataFrame, municipality: str, topic: str, source: s
 
 def plot_presence_overview(coding: pd.DataFrame, source: str = "summary"):
     """All ten cases: in how many elements each perspective appears (numbers printed)."""
-    from .plots import PERSPECTIVE_STYLE, new_figure
-
     counts = presence_counts(coding, source)
     dominant = dominant_sets(coding)
     fig, ax = new_figure(figsize=(7.0, 5.0))
@@ -361,8 +353,6 @@ def plot_presence_overview(coding: pd.DataFrame, source: str = "summary"):
 def plot_model_board(verdicts: pd.DataFrame, level: str = "topic"):
     """The analysis model as a 2 × 2 board with the ten cases written in their cell."""
     from matplotlib.patches import Rectangle
-
-    from .plots import PALETTE, new_figure
 
     placed = place_cases(verdicts, level)
     fig, ax = new_figure(figsize=(7.6, 5.0))

@@ -1,13 +1,14 @@
 """The 2015 decentralisations on a timeline (lesson 00). Pure functions over ``load("timeline")``."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
 from .html import esc
+from .plots import MARKERS, PALETTE, new_figure
 
-__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "timeline_figure", "events_html", "law_table"]
+__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "plot_timeline", "events_html", "law_table"]
 
 LAW_LABELS = {
     "general": "general (state, politics)",
@@ -43,10 +44,8 @@ def filter_timeline(events: pd.DataFrame, start: int = 1800, end: int = 2030,
     return events[keep].sort_values(["year", "date"], kind="stable").reset_index(drop=True)
 
 
-def timeline_figure(events: pd.DataFrame, title: str = "The road to the 2015 decentralisations"):
+def plot_timeline(events: pd.DataFrame, title: str = "The road to the 2015 decentralisations"):
     """A dot timeline: one row per law group, one marker per event, labelled with its year."""
-    from .plots import MARKERS, PALETTE, new_figure
-
     order = list(LAW_LABELS)
     fig, ax = new_figure(figsize=(8.5, 3.6))
     present = [law for law in order if law in set(events["law"])]

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..glossary import glossary_html, search_glossary
-from ..timeline import LAW_LABELS, THEME_LABELS, events_html, filter_timeline, timeline_figure
+from ..timeline import LAW_LABELS, THEME_LABELS, events_html, filter_timeline, plot_timeline
 from ._base import Explorer, caption_html, note_html
 from ..plots import to_png
 
@@ -36,7 +36,7 @@ def explore_timeline(events: pd.DataFrame) -> Explorer:
         rows = filter_timeline(events, years.value[0], years.value[1], laws=laws, themes=themes.value)
         key = (law.value, years.value, tuple(themes.value))
         if key not in rendered:
-            rendered[key] = to_png(timeline_figure(rows, title=f"Events {years.value[0]}–{years.value[1]}"))
+            rendered[key] = to_png(plot_timeline(rows, title=f"Events {years.value[0]}–{years.value[1]}"))
         image.value = rendered[key]
         image.layout.display = None
         alt = (f"Timeline of {len(rows)} event(s) from {years.value[0]} to {years.value[1]}, one row of markers "
