@@ -6,8 +6,7 @@ import pandas as pd
 
 from ..glossary import glossary_html, search_glossary
 from ..timeline import LAW_LABELS, THEME_LABELS, events_html, filter_timeline, plot_timeline
-from ._base import Explorer, caption_html, note_html
-from ..plots import to_png
+from ._base import Explorer, figure_outputs, note_html
 
 __all__ = ["explore_timeline", "explore_glossary"]
 
@@ -21,32 +20,25 @@ def explore_timeline(events: pd.DataFrame) -> Explorer:
                                    continuous_update=False, layout=widgets.Layout(width="520px"))
     themes = widgets.SelectMultiple(options=[(v, k) for k, v in THEME_LABELS.items()],
                                     value=tuple(THEME_LABELS), description="Kinds:", rows=6)
-    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-    caption = widgets.HTML()
     listing = widgets.HTML()
-    rendered: dict[tuple, bytes] = {}  # a selection always draws the same figure: draw it once
+    outputs = {**figure_outputs(), "events": listing}
 
     def update(ex: Explorer) -> None:
         if not themes.value:
-            image.layout.display = "none"
-            caption.value = ""
-            listing.value = note_html("No kind of event selected: pick at least one in the list (Ctrl/Cmd-click for several).")
+            ex.hide_figure()
+            listing.value = note_html("No kind of event selected: pick at least one in the list "
+                                      "(Ctrl/Cmd-click for several).")
             return
         laws = None if law.value == "any" else [law.value, "all"]
         rows = filter_timeline(events, years.value[0], years.value[1], laws=laws, themes=themes.value)
-        key = (law.value, years.value, tuple(themes.value))
-        if key not in rendered:
-            rendered[key] = to_png(plot_timeline(rows, title=f"Events {years.value[0]}–{years.value[1]}"))
-        image.value = rendered[key]
-        image.layout.display = None
         alt = (f"Timeline of {len(rows)} event(s) from {years.value[0]} to {years.value[1]}, one row of markers "
                f"per law group; the dashed line marks 1 January 2015, when the three laws came into force.")
-        caption.value = caption_html(alt)
+        ex.show_figure((law.value, years.value, tuple(themes.value)),
+                       lambda: (plot_timeline(rows, title=f"Events {years.value[0]}–{years.value[1]}"), alt))
         listing.value = events_html(rows)
 
     controls = {"law": law, "years": years, "themes": themes}
-    outputs = {"image": image, "caption": caption, "events": listing}
-    layout = [widgets.HBox([widgets.VBox([law, years]), themes]), image, caption, listing]
+    layout = [widgets.HBox([widgets.VBox([law, years]), themes]), outputs["image"], outputs["caption"], listing]
     return Explorer(controls, outputs, update, title="Timeline explorer", layout_children=layout)
 
 
