@@ -24,7 +24,8 @@ p_e = 0.5 × 0.6 + 0.5 × 0.4 = 0.50 and kappa = (0.70 − 0.50) / (1 − 0.50) 
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 

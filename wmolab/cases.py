@@ -190,7 +190,8 @@ def place_cases(verdicts: pd.DataFrame, level: str = "topic") -> pd.DataFrame:
     with SR + NPM, moving against with any other perspective or pair (Nijdam, c. 2020, L2526-2566).
     """
     _choice(level, ("law", "topic"), "level")
-    verdicts = require_columns(verdicts, ["municipality", "topic", "dominant", f"inst_{level}", f"strategy_{level}"], "The cases_verdicts table", non_empty=True)
+    verdicts = require_columns(verdicts, ["municipality", "topic", "dominant", f"inst_{level}", f"strategy_{level}"],
+                               "The cases_verdicts table", non_empty=True)
     out = verdicts[["municipality", "topic"]].copy()
     out["movement"] = verdicts[f"inst_{level}"].map(movement)
     out["strategy"] = verdicts[f"strategy_{level}"]
@@ -248,7 +249,8 @@ def compare_with_author(evidence: pd.DataFrame, codes: Any) -> pd.DataFrame:
 
     ``codes`` is a dict {statement_id: perspective} or a list in the order of the table.
     """
-    evidence = require_columns(evidence, ["statement_id", "author_code", "municipality", "element"], "The cases_evidence table", non_empty=True)
+    evidence = require_columns(evidence, ["statement_id", "author_code", "municipality", "element"],
+                               "The cases_evidence table", non_empty=True)
     yours = _codes_for(evidence, codes)
     out = evidence[["statement_id", "municipality", "topic", "element", "author_code"]].copy()
     out["your_code"] = yours.values

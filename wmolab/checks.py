@@ -27,10 +27,11 @@ import json
 import math
 import numbers
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .html import STATUS, esc, status_html
 
@@ -66,7 +67,7 @@ class Feedback:
 
 # --------------------------------------------------------------------------- canonical forms
 def _hash(question: str, canonical_text: str) -> str:
-    return hashlib.sha256(f"{question}\x1f{canonical_text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{question}\x1f{canonical_text}".encode()).hexdigest()
 
 
 def _norm_text(value: str) -> str:

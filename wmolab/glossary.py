@@ -49,7 +49,8 @@ def _sort_key(col: pd.Series) -> pd.Series:
     return col.map(_fold) if col.dtype != bool else col
 
 
-SCOPE_LABELS = {"both": "Dutch terms, English glosses and definitions", "nl": "Dutch terms", "en": "English glosses and definitions"}
+SCOPE_LABELS = {"both": "Dutch terms, English glosses and definitions", "nl": "Dutch terms",
+                "en": "English glosses and definitions"}
 
 
 def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25, language: str = "both",

@@ -1,7 +1,8 @@
 """Input checks shared by the topic modules: one clear message instead of a KeyError deep inside pandas."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -17,7 +18,8 @@ def require_columns(df: Any, columns: Iterable[str], what: str, *, non_empty: bo
         raise ValueError(f"{what} should be a table (a DataFrame, as load(...) returns), not {type(df).__name__}.")
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise ValueError(f"{what} lacks the column(s) {missing}; did you pass the right dataset (load it with load(...))?")
+        raise ValueError(f"{what} lacks the column(s) {missing}; "
+                         "did you pass the right dataset (load it with load(...))?")
     if non_empty and df.empty:
         raise ValueError(f"{what} is empty.")
     return df

@@ -223,7 +223,8 @@ def render(nb_results: list[Result], widgets: list[dict], imports: list[float], 
         "",
         "## Notebooks (fresh kernel each run)",
         "",
-        "| notebook | time (s), median [range] | baseline (s), median | ratio, median [range] | budget ≤ 2.0 | peak kernel memory (MB) | budget < 250 MB |",
+        "| notebook | time (s), median [range] | baseline (s), median | ratio, median [range] | budget ≤ 2.0 "
+        "| peak kernel memory (MB) | budget < 250 MB |",
         "|---|---|---|---|---|---|---|",
     ]
     for r in nb_results:
@@ -262,7 +263,8 @@ def render(nb_results: list[Result], widgets: list[dict], imports: list[float], 
               "## Sizing a JupyterHub", "",
               f"The largest kernel peak above is {max((r.peak_mb for r in nb_results), default=0):.0f} MB; with the "
               "JupyterLab server and the browser tab's share, 1 GB per user is ample for this course.", ""]
-    lines += ["## Verdict", "", ("All budgets met." if not broken else "Budgets broken:\n\n" + "\n".join(f"- {b}" for b in broken)), ""]
+    verdict = "All budgets met." if not broken else "Budgets broken:\n\n" + "\n".join(f"- {b}" for b in broken)
+    lines += ["## Verdict", "", verdict, ""]
     return "\n".join(lines), broken
 
 

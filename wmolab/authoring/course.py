@@ -24,10 +24,14 @@ START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 #: One line per lesson: what you learn. (Titles and times come from the notebooks.)
 SUMMARIES = {
     "00": "How the course works; the three decentralisations of 2015 on a timeline; the glossary.",
-    "01": "Public versus private: the empirical and the normative view, the *zwaartepunt* rule; classify Wmo organisations.",
-    "02": "What public values are; four typologies and the 11 Wmo values; why values conflict, and how professionals cope.",
-    "03": "The four steering perspectives (PA, NPM, NPG, SR); score policy text with 64 signal words; reproduce 49 plans.",
-    "04": "Five municipalities in practice; code evidence and measure agreement (Cohen's kappa); context versus choice.",
+    "01": "Public versus private: the empirical and the normative view, the *zwaartepunt* rule; "
+          "classify Wmo organisations.",
+    "02": "What public values are; four typologies and the 11 Wmo values; why values conflict, "
+          "and how professionals cope.",
+    "03": "The four steering perspectives (PA, NPM, NPG, SR); score policy text with 64 signal words; "
+          "reproduce 49 plans.",
+    "04": "Five municipalities in practice; code evidence and measure agreement (Cohen's kappa); "
+          "context versus choice.",
     "05": "A small survey on value conflicts: reproduce the tables, find the misprint; rank the values as a class.",
     "06": "Client voice under five models of commissioning; `?` versus `nvt`; a correlation that does not reproduce.",
     "07": "Capstone: evaluate one municipality's Wmo approach on values, steering and voice, in a policy memo.",

@@ -70,8 +70,9 @@ def plot_quadrant(plans: pd.DataFrame, highlight: Iterable[str] = ()):
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlim(-100, 100)
     ax.set_ylim(-100, 100)
-    for (x, y, text) in ((-95, 92, "NPM · overheid × resultaten"), (95, 92, "NPG · samenleving × resultaten"),
-                         (-95, -95, "PA · overheid × randvoorwaarden"), (95, -95, "SR · samenleving × randvoorwaarden")):
+    corners = ((-95, 92, "NPM · overheid × resultaten"), (95, 92, "NPG · samenleving × resultaten"),
+               (-95, -95, "PA · overheid × randvoorwaarden"), (95, -95, "SR · samenleving × randvoorwaarden"))
+    for (x, y, text) in corners:
         ax.text(x, y, text, ha="left" if x < 0 else "right", va="top" if y > 0 else "bottom", fontsize=8,
                 color="#555555")
     ax.set_xlabel("← government      x = (NPG + SR) − (PA + NPM)      society →")

@@ -47,8 +47,9 @@ def perspectives_markdown(perspectives: pd.DataFrame,
     if unknown:
         raise ValueError(f"no column {unknown[0]!r} in the perspectives table.")
     table = perspectives.set_index("perspective").reindex(list(PERSPECTIVES))
-    names = {"label_nl": "Dutch label", "label_en": "English", "citizen": "the citizen is", "core_values": "core values",
-             "instruments": "typical instruments", "discipline": "grounded in", "metaphor_nl": "phase"}
+    names = {"label_nl": "Dutch label", "label_en": "English", "citizen": "the citizen is",
+             "core_values": "core values", "instruments": "typical instruments", "discipline": "grounded in",
+             "metaphor_nl": "phase"}
 
     def cell(value: Any, italic: bool) -> str:
         text = str(value).replace("|", "/").replace("; ", "<br>")

@@ -30,6 +30,7 @@ def vignette_feedback(answer: str, chosen: str | None) -> tuple[str, str]:
         hint = (f"You have the focus right ({_FOCUS_EN[a_focus]}), but look again at who acts: "
                 "does the government do it itself, or does it work through society and partners?")
     else:
-        hint = "Both axes differ: ask who acts (government or society) and what the focus is (results or preconditions)."
+        hint = ("Both axes differ: ask who acts (government or society) and what the focus is "
+                "(results or preconditions).")
     return "incorrect", f"Not what the author says. {hint}"
 

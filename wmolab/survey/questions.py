@@ -1,4 +1,4 @@
-"""The Twente survey's groups, values and questions (Van Schooten, 2022), shared by every module of :mod:`wmolab.survey`."""
+"""The Twente survey's groups, values and questions (Van Schooten, 2022), shared by :mod:`wmolab.survey`."""
 from __future__ import annotations
 
 from typing import Any

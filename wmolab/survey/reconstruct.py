@@ -109,7 +109,8 @@ def reconstruct_all(summary: pd.DataFrame, questions: Iterable[str] = ("Q7", "Q9
     require_columns(summary, ["group", "question", "value_key", *SUMMARY_STATS], "summary")
     rows = []
     for _, r in summary[summary["question"].isin(list(questions))].iterrows():
-        rec = reconstruct_distribution(r["min"], r["max"], r["mean"], r["sd"], int(r["count"]), r["variance"], ddof=ddof)
+        rec = reconstruct_distribution(r["min"], r["max"], r["mean"], r["sd"], int(r["count"]), r["variance"],
+                                       ddof=ddof)
         rows.append({"group": r["group"], "question": r["question"], "value_key": r["value_key"],
                      "solutions": len(rec.solutions), "status": rec.status,
                      "distribution": rec.solutions[0] if rec.status == "unique" else None})

@@ -152,7 +152,8 @@ def exact_means(distributions: pd.DataFrame, question: str) -> pd.DataFrame:
     require_columns(distributions, ["group", "question", "value_key", "n"], "distributions")
     d = distributions[distributions["question"] == question]
     if d.empty:
-        raise ValueError(f"no distributions for {question!r}; choose from {sorted(distributions['question'].unique())}.")
+        raise ValueError(f"no distributions for {question!r}; "
+                         f"choose from {sorted(distributions['question'].unique())}.")
     total = sum(d[f"r{k}"] * k for k in range(1, 6))
     out = d.assign(mean=total / d["n"]).pivot(index="value_key", columns="group", values="mean")
     out.columns.name = None

@@ -184,7 +184,8 @@ def fill_cells(long: pd.DataFrame, fills: Mapping[tuple[str, int], int]) -> pd.D
         if not mask.any():
             raise ValueError(f"There is no cell ({column!r}, item {item}).")
         if (out.loc[mask, "code"] == "score").all():
-            raise ValueError(f"Cell ({column}, item {item}) already holds a printed score; only '?'/'nvt' cells can be filled.")
+            raise ValueError(f"Cell ({column}, item {item}) already holds a printed score; "
+                             "only '?'/'nvt' cells can be filled.")
         if not (isinstance(value, (int, np.integer)) and 1 <= int(value) <= 7):
             raise ValueError(f"A filled cell needs a whole score from 1 to 7, got {value!r}.")
         out.loc[mask, ["score", "code", "printed"]] = [float(value), "score", str(int(value))]

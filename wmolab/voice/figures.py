@@ -58,13 +58,17 @@ def plot_pair(long: pd.DataFrame, municipality: str, treatment: str = "missing")
     fig, ax = new_figure(figsize=(8, 5.6))
     y = np.arange(len(table))
     h = 0.38
-    styles = [("policy_officer", "policy_code", PALETTE[0], "", -h / 2), ("client", "client_code", PALETTE[1], "//", h / 2)]
+    styles = [("policy_officer", "policy_code", PALETTE[0], "", -h / 2),
+              ("client", "client_code", PALETTE[1], "//", h / 2)]
     for role, code_col, colour, hatch, off in styles:
         values = table[role].fillna(0).to_numpy()
         ax.barh(y + off, values, height=h, color=colour, hatch=hatch, edgecolor="black", linewidth=0.5,
                 label=ROLES[role])
         for yi, v, c in zip(y + off, table[role], table[code_col]):
-            text = c if c != "score" and (v != v or treatment == "category") else (f"{v:g}" + (f" ({c})" if c != "score" else ""))
+            if c != "score" and (v != v or treatment == "category"):
+                text = c
+            else:
+                text = f"{v:g}" + (f" ({c})" if c != "score" else "")
             ax.text((0 if v != v else v) + 0.1, yi, text, va="center", fontsize=8)
     ax.set_yticks(y, [_short(x, 30) for x in table["instrument"]])
     ax.invert_yaxis()
@@ -84,8 +88,10 @@ def plot_correlations(comparison: pd.DataFrame):
         ax.axvspan(lo, hi, color=shade, zorder=0)
         ax.text((lo + hi) / 2, -0.45, name, ha="center", va="bottom", fontsize=8)
     y = np.arange(len(comparison))
-    ax.scatter(comparison["published_r"], y, marker="D", s=70, color=PALETTE[3], label="published (Bijlage VI)", zorder=3)
-    ax.scatter(comparison["r"], y, marker="o", s=45, color=PALETTE[0], label="computed from the printed table", zorder=4)
+    ax.scatter(comparison["published_r"], y, marker="D", s=70, color=PALETTE[3], label="published (Bijlage VI)",
+               zorder=3)
+    ax.scatter(comparison["r"], y, marker="o", s=45, color=PALETTE[0], label="computed from the printed table",
+               zorder=4)
     for yi, row in zip(y, comparison.itertuples()):
         mark = "reproduces" if row.reproduces else "does NOT reproduce"
         ax.text(1.02, yi, f"{row.r:.4f} vs {row.published_r:.4f}: {mark}", va="center", fontsize=8,

@@ -29,11 +29,13 @@ def own_profile(answers: Mapping[str, Any], instruments: pd.DataFrame) -> pd.Dat
     for item, iid, label in zip(instruments["item_no"], ids, instruments["label_en"]):
         value = answers[iid]
         if value is None or value == DONT_KNOW:
-            rows.append({"item_no": int(item), "instrument_id": iid, "instrument": label, "code": "?", "score": float("nan")})
+            rows.append({"item_no": int(item), "instrument_id": iid, "instrument": label, "code": "?",
+                         "score": float("nan")})
             continue
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= int(value) <= 7:
             raise ValueError(f"{iid}: a score is a whole number from 1 to 7 or \"don't know\", got {value!r}.")
-        rows.append({"item_no": int(item), "instrument_id": iid, "instrument": label, "code": "score", "score": float(value)})
+        rows.append({"item_no": int(item), "instrument_id": iid, "instrument": label, "code": "score",
+                     "score": float(value)})
     return pd.DataFrame(rows)
 
 

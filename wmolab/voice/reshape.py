@@ -99,7 +99,8 @@ def survey_long(printed: pd.DataFrame, respondents: pd.DataFrame, instruments: p
         )
     long["code"] = long["printed"].where(long["printed"].isin(MISSING_CODES), "score").astype(str)
     long["score"] = pd.to_numeric(long["printed"].where(long["code"] == "score"), errors="coerce").astype(float)
-    resp = respondents[["column", "municipality_id", "role"]].astype({"column": str, "municipality_id": str, "role": str})
+    resp = respondents[["column", "municipality_id", "role"]].astype(
+        {"column": str, "municipality_id": str, "role": str})
     long = long.merge(resp, on="column", how="left", validate="many_to_one")
     if long["role"].isna().any():
         unknown = sorted(set(long.loc[long["role"].isna(), "column"]))
@@ -196,5 +197,6 @@ def treatment_effect(long: pd.DataFrame, municipality: str) -> pd.DataFrame:
     keys = ["municipality_id", "role", "form"]
     out = miss.merge(zero[keys + ["mean"]], on=keys, suffixes=("_as_missing", "_as_zero"))
     out = out[out["municipality_id"] == municipality]
-    return out[["role", "form", "items", "n_question", "n_nvt", "mean_as_missing", "mean_as_zero"]].reset_index(drop=True)
+    columns = ["role", "form", "items", "n_question", "n_nvt", "mean_as_missing", "mean_as_zero"]
+    return out[columns].reset_index(drop=True)
 

@@ -1,7 +1,7 @@
 """Explorer of lesson 07: choose a municipality, read its evidence dossier lens by lens."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import ipywidgets as widgets
 import pandas as pd

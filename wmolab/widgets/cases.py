@@ -5,8 +5,18 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..agreement import agreement_summary, agreement_table
-from ..cases import (ELEMENT_EN, MUNICIPALITIES, OPTIONS, PERSPECTIVES, TOPICS, dominant_sets,
-                     place_cases, plot_model_board, plot_presence, summary_vs_text)
+from ..cases import (
+    ELEMENT_EN,
+    MUNICIPALITIES,
+    OPTIONS,
+    PERSPECTIVES,
+    TOPICS,
+    dominant_sets,
+    place_cases,
+    plot_model_board,
+    plot_presence,
+    summary_vs_text,
+)
 from ..plots import PERSPECTIVE_STYLE
 from ._base import Explorer, esc, figure_outputs, note_html, table_html
 

@@ -178,7 +178,8 @@ def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> 
     own = "✎ my own text"
     source = widgets.Dropdown(options=list(samples) + [own], value=(next(iter(samples)) if samples else own),
                               description="Text:", layout=widgets.Layout(width="420px"))
-    box = widgets.Textarea(value=samples.get(source.value, ""), placeholder="Typ of plak hier een Nederlandse beleidstekst …",
+    box = widgets.Textarea(value=samples.get(source.value, ""),
+                           placeholder="Typ of plak hier een Nederlandse beleidstekst …",
                            layout=widgets.Layout(width="100%", height="110px"), continuous_update=False)
     mode = widgets.ToggleButtons(options=[("whole word", "whole"), ("prefix", "prefix")], value="whole",
                                  description="Match:")
@@ -239,10 +240,10 @@ def profile_html(plans: pd.DataFrame, gemeente: str) -> str:
         colour = PERSPECTIVE_STYLE[p]["color"]
         rows.append(
             f"<tr><td rowspan='2' style='vertical-align:middle'><b>{p}</b><br><small>{esc(st.LABELS[p])}</small></td>"
-            f"<td style='width:320px'><div style='background:{colour};width:{own:.1f}%;height:14px;display:inline-block'"
-            f" aria-hidden='true'></div> <b>{own:.1f}%</b> {esc(gemeente)}</td></tr>"
-            f"<tr><td><div style='background:#bbbbbb;width:{avg:.1f}%;height:8px;display:inline-block' aria-hidden='true'>"
-            f"</div> <small>{avg:.1f}% average of 49</small></td></tr>"
+            f"<td style='width:320px'><div style='background:{colour};width:{own:.1f}%;height:14px;"
+            f"display:inline-block' aria-hidden='true'></div> <b>{own:.1f}%</b> {esc(gemeente)}</td></tr>"
+            f"<tr><td><div style='background:#bbbbbb;width:{avg:.1f}%;height:8px;display:inline-block' "
+            f"aria-hidden='true'></div> <small>{avg:.1f}% average of 49</small></td></tr>"
         )
     return "<table class='wmolab-profile'>" + "".join(rows) + "</table>"
 

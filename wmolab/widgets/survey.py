@@ -139,7 +139,8 @@ def tariff_html(tariff: float, cost_price: float, hours: float) -> str:
         f"role='img' aria-label='coverage {pct:.1f} percent'>"
         f"<div style='background:repeating-linear-gradient(45deg,#0173b2,#0173b2 6px,#56b4e9 6px,#56b4e9 12px);"
         f"width:{width:.1f}%;height:100%'></div>"
-        f"<div style='position:absolute;left:{100 / 1.5:.1f}%;top:-3px;height:24px;border-left:2px dashed #d55e00'></div></div>"
+        f"<div style='position:absolute;left:{100 / 1.5:.1f}%;top:-3px;height:24px;"
+        "border-left:2px dashed #d55e00'></div></div>"
         f"<p>Coverage: <b>{pct:.1f} %</b> of the cost price (dashed line = 100 %): {esc(verdict)}.</p>")
 
 

@@ -17,10 +17,21 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from ..organisations import CHOICES, CRITERIA, judge, signals
-from ..values import (CLUSTER_ORDER, CLUSTERS, SOURCES, conflict_matrix, pair_keys, select_pairs,
-                      shared_pairs, sorter_feedback, sorter_score, value_involvement, value_order)
 from ..html import STATUS
+from ..organisations import CHOICES, CRITERIA, judge, signals
+from ..values import (
+    CLUSTER_ORDER,
+    CLUSTERS,
+    SOURCES,
+    conflict_matrix,
+    pair_keys,
+    select_pairs,
+    shared_pairs,
+    sorter_feedback,
+    sorter_score,
+    value_involvement,
+    value_order,
+)
 from ._base import Explorer, esc, note_html
 
 __all__ = ["explore_organisations", "explore_cluster_sorter", "explore_conflict_matrix",

@@ -6,15 +6,19 @@ import time
 
 import pytest
 
-from wmolab import load
 from wmolab.survey import VALUE_KEYS
-from wmolab.widgets.survey import (explore_conflict_network, explore_importance_attention, explore_ranking,
-                                   explore_tariff, tariff_html)
+from wmolab.widgets.survey import (
+    explore_conflict_network,
+    explore_importance_attention,
+    explore_ranking,
+    explore_tariff,
+    tariff_html,
+)
 
 
 @pytest.fixture(scope="module")
-def data():
-    return {n: load(f"survey_{n}") for n in ("rank_counts", "values", "interview_facts", "distributions",
+def data(dataset):
+    return {n: dataset(f"survey_{n}") for n in ("rank_counts", "values", "interview_facts", "distributions",
                                              "conflict_pairs")}
 
 

@@ -1,30 +1,31 @@
 """The five cases of Sturing in 3D (wmolab.cases) against the numbers and claims in the source."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from wmolab import load
-from wmolab.cases import (ELEMENTS, PERSPECTIVES, compare_with_author, dominant_sets, label_counts,
-                          model_option, movement, option_counts, place_cases, plot_model_board,
-                          plot_presence, plot_presence_overview, presence_counts, presence_matrix,
-                          reading_counts, reputation_codes, summary_text_agreement, summary_vs_text,
-                          tally_vs_verdict, ten_combinations)
-
-
-@pytest.fixture(scope="module")
-def coding():
-    return load("cases_coding")
-
-
-@pytest.fixture(scope="module")
-def verdicts():
-    return load("cases_verdicts")
-
-
-@pytest.fixture(scope="module")
-def evidence():
-    return load("cases_evidence")
+from wmolab.cases import (
+    ELEMENTS,
+    PERSPECTIVES,
+    compare_with_author,
+    dominant_sets,
+    label_counts,
+    model_option,
+    movement,
+    option_counts,
+    place_cases,
+    plot_model_board,
+    plot_presence,
+    plot_presence_overview,
+    presence_counts,
+    presence_matrix,
+    reading_counts,
+    reputation_codes,
+    summary_text_agreement,
+    summary_vs_text,
+    tally_vs_verdict,
+    ten_combinations,
+)
 
 
 def test_coding_covers_every_cell(coding):

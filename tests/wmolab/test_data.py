@@ -7,9 +7,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import ROOT
 from wmolab import data
 from wmolab.data import DatasetError, describe, list_datasets, load
+
+from helpers import ROOT
 
 
 @pytest.fixture
@@ -88,8 +89,10 @@ def _rehash(copy, name):
 @pytest.mark.parametrize(
     "edit, message",
     [
-        (lambda t: t.replace("event_id,date,year", "id,date,year"), r"header does not match.*missing column\(s\) \['event_id'\]"),
-        (lambda t: t.replace(",1848,1848,", ",1848,eighteen,"), r"column 'year' should hold a whole number, but line 2 has 'eighteen'"),
+        (lambda t: t.replace("event_id,date,year", "id,date,year"),
+         r"header does not match.*missing column\(s\) \['event_id'\]"),
+        (lambda t: t.replace(",1848,1848,", ",1848,eighteen,"),
+         r"column 'year' should hold a whole number, but line 2 has 'eighteen'"),
         (lambda t: t.replace(",general,constitution,", ",general,astrology,", 1), r"column 'theme' allows only"),
         (lambda t: t.replace("t02,", "t01,", 1), r"must hold unique values|repeats the key"),
         (lambda t: t.replace(",1848,1848,", ",1848,1066,"), r"outside its minimum 1800"),

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from wmolab import load
 from wmolab import steering as st
 from wmolab.widgets import steering as ws
 
@@ -11,8 +10,8 @@ XSS = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
-def data():
-    return {name: load(f"steering_{name}") for name in
+def data(dataset):
+    return {name: dataset(f"steering_{name}") for name in
             ("plans", "signal_words", "texts", "vignettes", "group_means")}
 
 

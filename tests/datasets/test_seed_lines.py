@@ -11,10 +11,16 @@ import os
 
 import pytest
 
-from helpers import ROOT
 from wmolab.authoring.provenance import (
-    check_resource, check_row, line_columns, normalise, parse_ranges, seeds_dir,
+    check_resource,
+    check_row,
+    line_columns,
+    normalise,
+    parse_ranges,
+    seeds_dir,
 )
+
+from helpers import ROOT
 
 PACKAGE = json.loads((ROOT / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
 CITING = [r for r in PACKAGE["resources"] if line_columns(r)]

@@ -3,18 +3,33 @@ wmolab.values and wmolab.organisations (published counts they must reproduce).""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from wmolab.organisations import CHOICES, criteria_table, judge, publicness, signals
-from wmolab.values import (CLUSTER_ORDER, LITERATURE, SOURCES, cluster_members, cluster_pair_counts,
-                           conflict_matrix, plot_conflict_matrix, crosswalk, plot_involvement, pair_keys,
-                           select_pairs, shared_pairs, sorter_feedback, sorter_score, value_involvement,
-                           value_order)
+from wmolab.values import (
+    CLUSTER_ORDER,
+    LITERATURE,
+    SOURCES,
+    cluster_members,
+    cluster_pair_counts,
+    conflict_matrix,
+    crosswalk,
+    pair_keys,
+    plot_conflict_matrix,
+    plot_involvement,
+    select_pairs,
+    shared_pairs,
+    sorter_feedback,
+    sorter_score,
+    value_involvement,
+    value_order,
+)
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "sources" / "seeds" / "000_31bdfc6a7f98ad08.txt"
+from helpers import ROOT
+
+SEED = ROOT.parent / "shared" / "sources" / "seeds" / "000_31bdfc6a7f98ad08.txt"
 
 
 def seed_lines():

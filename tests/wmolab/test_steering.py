@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
 from wmolab import load
 from wmolab import steering as st
-
-
-@pytest.fixture(scope="module")
-def plans():
-    return load("steering_plans")
-
-
-@pytest.fixture(scope="module")
-def words():
-    return load("steering_signal_words")
 
 
 # --------------------------------------------------------------------------- datasets
@@ -167,7 +156,8 @@ def test_figures_are_built(plans):
 
 
 # --------------------------------------------------------------------------- the text scorer
-TINY = {"PA": ["recht", "kaders"], "NPM": ["efficiënt", "markt"], "NPG": ["wijkteam"], "SR": ["zelfredzaam", "maatwerk"]}
+TINY = {"PA": ["recht", "kaders"], "NPM": ["efficiënt", "markt"], "NPG": ["wijkteam"],
+        "SR": ["zelfredzaam", "maatwerk"]}
 
 
 def test_whole_word_matching_counts_exact_words_only():
@@ -183,7 +173,8 @@ def test_prefix_matching_catches_plurals_and_derivations():
     # wijkteam, Wijkteams -> NPG 2; Zelfredzaam, zelfredzaamheid -> SR 2; Rechtstreeks -> PA 1 (a false hit)
     assert score.counts == {"PA": 1, "NPM": 0, "NPG": 2, "SR": 2}
     assert sum(score.shares.values()) == pytest.approx(100)
-    assert [m.token for m in score.matches] == ["Zelfredzaam", "wijkteam", "Wijkteams", "zelfredzaamheid", "Rechtstreeks"]
+    assert [m.token for m in score.matches] == ["Zelfredzaam", "wijkteam", "Wijkteams", "zelfredzaamheid",
+                                                "Rechtstreeks"]
 
 
 def test_case_folding():
@@ -193,7 +184,8 @@ def test_case_folding():
 
 
 def test_compounds_count_the_last_part():
-    text = "Het buurtwijkteam werkt op de zorgmarkt; de beleidskaders zijn klaar. Wijkteamleden tellen alleen met prefix."
+    text = ("Het buurtwijkteam werkt op de zorgmarkt; de beleidskaders zijn klaar. "
+            "Wijkteamleden tellen alleen met prefix.")
     off = st.score_text(text, TINY, compounds=False)
     assert off.total == 0 and off.shares is None
     on = st.score_text(text, TINY, compounds=True)
@@ -212,7 +204,8 @@ def test_accent_folding():
 def test_each_word_counts_once_for_its_longest_signal_word(words):
     score = st.score_text("rechtsbescherming", words, mode="prefix", compounds=True)
     assert score.total == 1 and score.matches[0].signal_word == "rechtsbescherming"
-    assert st.score_text("participatiesamenleving", words, mode="prefix").matches[0].signal_word == "participatiesamenleving"
+    matched = st.score_text("participatiesamenleving", words, mode="prefix").matches[0]
+    assert matched.signal_word == "participatiesamenleving"
 
 
 def test_real_word_list_on_a_text_with_known_counts(words):

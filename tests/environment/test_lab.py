@@ -23,7 +23,8 @@ def free_port() -> int:
 def test_make_lab_headless_serves_lab(tmp_path):
     port, token = free_port(), "wmolab-test-token"
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_DATA_DIR": str(tmp_path / "data")}
-    args = f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --IdentityProvider.token={token} --LabApp.extension_manager=readonly --ServerApp.port_retries=0"
+    args = (f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --IdentityProvider.token={token} "
+            "--LabApp.extension_manager=readonly --ServerApp.port_retries=0")
     proc = subprocess.Popen(["make", "-s", "lab", f"LAB_ARGS={args}"], cwd=ROOT, env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

@@ -5,8 +5,9 @@ import json
 
 import pytest
 
-from helpers import ROOT
 from wmolab.authoring.datapackage import KINDS, assemble, render
+
+from helpers import ROOT
 
 DATASETS = ROOT / "datasets"
 PACKAGE = json.loads((DATASETS / "datapackage.json").read_text(encoding="utf-8"))

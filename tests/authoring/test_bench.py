@@ -5,9 +5,10 @@ import ipywidgets as widgets
 import nbformat
 import pytest
 
-from helpers import ROOT
 from wmolab.authoring import bench
 from wmolab.widgets._base import Explorer
+
+from helpers import ROOT
 
 
 @pytest.mark.slow

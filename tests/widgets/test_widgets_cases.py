@@ -6,13 +6,12 @@ import time
 
 import pytest
 
-from wmolab import load
 from wmolab.widgets.cases import NOT_CODED, explore_cases, explore_coding, explore_model_board
 
 
 @pytest.fixture(scope="module")
-def data():
-    return {n: load(n) for n in ("cases_coding", "cases_verdicts", "cases_evidence", "cases_codebook")}
+def data(dataset):
+    return {n: dataset(n) for n in ("cases_coding", "cases_verdicts", "cases_evidence", "cases_codebook")}
 
 
 def test_case_explorer_shows_disagreements(data):

@@ -8,8 +8,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from helpers import ROOT
 from wmolab.authoring import bundle
+
+from helpers import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,8 @@ def test_bundle_is_reproducible(unpacked, tmp_path):
 def test_notebook_00_runs_from_the_unpacked_bundle(unpacked):
     _, top = unpacked
     nb = nbformat.read(top / "notebooks" / "00_start_here.ipynb", as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell("import wmolab, wmolab.data\nprint(wmolab.__file__)\nprint(wmolab.data.datasets_dir())"))
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import wmolab, wmolab.data\nprint(wmolab.__file__)\nprint(wmolab.data.datasets_dir())"))
     env = {**os.environ, "PYTHONPATH": str(top)}
     env.pop("WMOLAB_DATASETS", None)
     client = NotebookClient(nb, timeout=300, kernel_name="python3",

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from wmolab import load, voice
-from wmolab.widgets.voice import (AS_PRINTED, EXPORT_NAME, detective_html, explore_haarlemmermeer,
-                                  explore_own_municipality, explore_voice_profiles, profile_html)
-
-
-@pytest.fixture(scope="module")
-def long():
-    return voice.load_survey()
+from wmolab import load
+from wmolab.widgets.voice import (
+    AS_PRINTED,
+    EXPORT_NAME,
+    detective_html,
+    explore_haarlemmermeer,
+    explore_own_municipality,
+    explore_voice_profiles,
+    profile_html,
+)
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import ROOT, check_calls, notebook_paths
 from wmolab.authoring.exercises import stub_code
+
+from helpers import check_calls, notebook_paths
 
 SHEET = notebook_paths("solutions")[0]
 

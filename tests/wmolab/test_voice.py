@@ -17,11 +17,6 @@ def printed():
 
 
 @pytest.fixture(scope="module")
-def long():
-    return voice.load_survey()
-
-
-@pytest.fixture(scope="module")
 def published():
     return load("voice_correlations_published")
 

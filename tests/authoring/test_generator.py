@@ -8,7 +8,8 @@ from wmolab.authoring.exercises import ANSWER_PROMPT, GeneratorError, generate_a
 
 
 def test_stub_replaces_region_with_assigned_names():
-    src = 'x = 1\n### BEGIN SOLUTION\nmeans = df.mean()\nanswer_1, other = 2, 3\n### END SOLUTION\ncheck("03.1", answer_1)'
+    src = ('x = 1\n### BEGIN SOLUTION\nmeans = df.mean()\nanswer_1, other = 2, 3\n### END SOLUTION\n'
+           'check("03.1", answer_1)')
     out = stub_code(src)
     assert out == 'x = 1\n# YOUR CODE HERE\nmeans = ...\nanswer_1 = ...\nother = ...\ncheck("03.1", answer_1)'
     assert "df.mean" not in out

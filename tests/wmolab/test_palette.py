@@ -11,8 +11,9 @@ import re
 
 import pytest
 
-from helpers import ROOT
 from wmolab.plots import PALETTE
+
+from helpers import ROOT
 
 HEX = re.compile(r"['\"]#([0-9a-fA-F]{6})['\"]")
 CMAP = re.compile(r"cmap\s*=\s*['\"]([A-Za-z_]+)['\"]")

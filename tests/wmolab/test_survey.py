@@ -11,11 +11,11 @@ from wmolab import survey as s
 
 
 @pytest.fixture(scope="module")
-def data():
+def data(dataset):
     names = ["survey_summary", "survey_distributions", "survey_rank_counts", "survey_table7", "survey_choices",
              "survey_choice_summaries", "survey_causes", "survey_conflict_pairs", "survey_values", "survey_ages",
              "survey_interview_facts"]
-    return {n.removeprefix("survey_"): load(n) for n in names}
+    return {n.removeprefix("survey_"): dataset(n) for n in names}
 
 
 # --- Qualtrics summaries and the population SD -------------------------------------------
@@ -234,7 +234,8 @@ def test_plot_likert_builds(data, question):
     assert len(ax.get_yticklabels()) == 11
     # total bar length per value equals the number of respondents
     widths = sum(p.get_width() for p in ax.patches)
-    assert math.isclose(widths, data["distributions"].query("group == 'gemeenten' and question == @question")["n"].sum())
+    asked = data["distributions"].query("group == 'gemeenten' and question == @question")
+    assert math.isclose(widths, asked["n"].sum())
 
 
 def test_plot_likert_rejects_q6(data):

@@ -1,7 +1,6 @@
 """Lesson 07 topic functions (wmolab.capstone): the dossiers reuse the earlier lessons and say what is missing."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from wmolab import capstone, load
@@ -9,8 +8,8 @@ from wmolab.plots import to_png
 
 
 @pytest.fixture(scope="module")
-def data():
-    return capstone.load_capstone_data()
+def data(capstone_data):
+    return capstone_data
 
 
 def test_subjects_cover_the_two_studies_and_ijsselstein():

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from wmolab.capstone import load_capstone_data
 from wmolab.widgets.capstone import dossier_html, explore_dossier
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_capstone_data()
+def data(capstone_data):
+    return capstone_data
 
 
 def test_dossier_starts_on_utrecht_with_all_lenses(data):

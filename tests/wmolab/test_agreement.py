@@ -6,8 +6,15 @@ import math
 import pandas as pd
 import pytest
 
-from wmolab.agreement import (agreement_summary, agreement_table, cohens_kappa, disagreements,
-                              expected_agreement, kappa_label, percent_agreement)
+from wmolab.agreement import (
+    agreement_summary,
+    agreement_table,
+    cohens_kappa,
+    disagreements,
+    expected_agreement,
+    kappa_label,
+    percent_agreement,
+)
 
 
 def two_by_two():

@@ -1,11 +1,14 @@
 """Headless tests of the lesson 01-02 explorers: change a control, check what is shown."""
 from __future__ import annotations
 
-import pytest
-
-from wmolab.widgets.values import (explore_cluster_sorter, explore_conflict_matrix, explore_organisations,
-                                   matrix_html, verdict_html)
 from wmolab.values import conflict_matrix
+from wmolab.widgets.values import (
+    explore_cluster_sorter,
+    explore_conflict_matrix,
+    explore_organisations,
+    matrix_html,
+    verdict_html,
+)
 
 
 def test_organisations_reasoning_only_after_commit(orgs):

@@ -4,15 +4,17 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, unquote, urlparse
 
-from helpers import ROOT, notebook_paths
 from wmolab.authoring import course
+
+from helpers import ROOT, notebook_paths
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BINDER = re.compile(r"https://mybinder\.org/v2/gh/[^\s)\]]+")
 
 
 def test_course_map_is_up_to_date():
-    assert not course.update_readme(ROOT, check_only=True), "run `python -m wmolab.authoring.course` and commit README.md"
+    assert not course.update_readme(ROOT, check_only=True), (
+        "run `python -m wmolab.authoring.course` and commit README.md")
 
 
 def test_every_notebook_has_a_launch_link():
