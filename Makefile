@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
-	@echo "make test         run every test (sets up .venv first)"
+	@echo "make test         ruff, then every test, the notebooks and the docstring examples (sets up .venv first)"
 	@echo "make exercises    regenerate exercises/ from solutions/"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
@@ -44,10 +44,12 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(VENV)/.lab-installed
 	$(VENV)/bin/jupyter lab $(NB0) $(ALLOW_ROOT) $(LAB_ARGS)
 
+# ruff first (seconds), then every test, the notebooks under nbval, and the docstring examples of wmolab/
 test: $(VENV)/.test-installed
+	$(PY) -m ruff check wmolab tests
 	$(PY) -m pytest -n auto --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
-	  $(PYTEST_ARGS) tests notebooks solutions
+	  --doctest-modules $(PYTEST_ARGS) tests notebooks solutions wmolab
 
 # The authoring commands live in the package wmolab.authoring (which a student's `import wmolab` never loads).
 exercises: $(VENV)/.lab-installed

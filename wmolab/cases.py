@@ -163,6 +163,9 @@ def movement(inst: str) -> str:
 
     Course rule: the printed qualifiers keep the direction (*deels meebewegen* and *overwegend
     meebewegen* count as moving along, *deels tegenbewegen* as moving against).
+
+    >>> movement("overwegend_mee"), movement("deels_tegen")
+    ('meebewegen', 'tegenbewegen')
     """
     if inst not in _ALONG:
         raise ValueError(f"Unknown institutional context {inst!r}; expected one of {', '.join(_ALONG)}.")

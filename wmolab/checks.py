@@ -229,6 +229,13 @@ def check(question: str, answer: Any = ...) -> Feedback:
     """Check the answer to exercise ``question`` (e.g. ``"03.2"``) and return feedback.
 
     Never raises; never reveals the expected answer.
+
+    >>> check("00.1", ...)
+    00.1 · … not answered yet — replace the ... with your answer and run the cell again.
+    >>> check("99.9", 7)
+    99.9 · ✘ cannot check this answer — there is no self-check for question 99.9; check the number.
+    >>> check("3.2", 7)
+    3.2 · ✘ cannot check this answer — a question number looks like '03.2' (notebook.question).
     """
     try:
         return _check(question, answer)

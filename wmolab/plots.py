@@ -112,7 +112,11 @@ def to_png(fig) -> bytes:
 
 
 def caption(alt: str) -> str:
-    """The caption line shown under a figure."""
+    """The caption line shown under a figure.
+
+    >>> caption("  Bars of the four   shares. ")
+    'Figure: Bars of the four shares.'
+    """
     return CAPTION_PREFIX + " ".join(str(alt).split())
 
 

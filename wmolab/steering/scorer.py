@@ -167,6 +167,14 @@ def score_text(text: str, words: pd.DataFrame | dict[str, Iterable[str]],
     ``options`` is a :class:`MatchOptions`; keyword arguments override single choices, e.g.
     ``score_text(text, words, mode="prefix")``. An empty text raises a ValueError with a clear
     message; a text without any signal word gives a score with ``shares=None`` and a message.
+
+    >>> words = {"SR": ["zelfredzaam", "maatwerk"], "NPG": ["wijkteam"]}
+    >>> text = "De wijkteams werken aan zelfredzaamheid en maatwerk."
+    >>> score_text(text, words).counts   # whole words only: wijkteams and zelfredzaamheid do not count
+    {'PA': 0, 'NPM': 0, 'NPG': 0, 'SR': 1}
+    >>> score = score_text(text, words, mode="prefix")
+    >>> score.counts, score.dominant
+    ({'PA': 0, 'NPM': 0, 'NPG': 1, 'SR': 2}, 'SR')
     """
     if not isinstance(text, str):
         raise ValueError(f"text must be text (a str), not {type(text).__name__}.")

@@ -10,6 +10,9 @@ def tariff_coverage(tariff: float, cost_price: float = 93.0, billable_hours: flo
 
     Defaults are the regiomanager's figures (cost price €93 per hour, about 25 billable hours
     in a 36-hour week). The arithmetic is the course's illustration, not in the thesis.
+
+    >>> tariff_coverage(60)
+    {'revenue_week': 1500.0, 'cost_week': 2325.0, 'gap_week': 825.0, 'coverage_pct': 64.5}
     """
     for name, v in (("tariff", tariff), ("cost_price", cost_price), ("billable_hours", billable_hours)):
         if isinstance(v, bool) or not isinstance(v, (int, float)) or math.isnan(v):
