@@ -9,10 +9,11 @@ schema, with one clear message that names the file and the problem.
 >>> timeline = load("timeline")
 >>> timeline["year"].dtype                 # typed as the schema declares
 Int64Dtype()
->>> load("timelines")
-Traceback (most recent call last):
-...
-wmolab.data.DatasetError: There is no dataset called 'timelines'. Did you mean 'timeline'? Run wmolab.list_datasets() to see all names.
+>>> try:
+...     load("timelines")
+... except DatasetError as problem:   # in a notebook, this one line is all a student sees
+...     print(problem)
+There is no dataset called 'timelines'. Did you mean 'timeline'? Run wmolab.list_datasets() to see all names.
 """
 from __future__ import annotations
 
