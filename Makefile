@@ -44,12 +44,14 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(VENV)/.lab-installed
 	$(VENV)/bin/jupyter lab $(NB0) $(ALLOW_ROOT) $(LAB_ARGS)
 
-# ruff first (seconds), then every test, the notebooks under nbval, and the docstring examples of wmolab/
+# ruff first (seconds), then every test and the notebooks under nbval, then the docstring examples of wmolab/
+# (a run of their own: --doctest-modules would also collect the conftest.py files of tests/ as modules)
 test: $(VENV)/.test-installed
 	$(PY) -m ruff check wmolab tests
 	$(PY) -m pytest -n auto --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
-	  --doctest-modules $(PYTEST_ARGS) tests notebooks solutions wmolab
+	  $(PYTEST_ARGS) tests notebooks solutions
+	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules wmolab
 
 # The authoring commands live in the package wmolab.authoring (which a student's `import wmolab` never loads).
 exercises: $(VENV)/.lab-installed

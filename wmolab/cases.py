@@ -26,24 +26,24 @@ import pandas as pd
 
 from .agreement import agreement_summary
 from .plots import PALETTE, PERSPECTIVE_STYLE, new_figure
+from .steering import PERSPECTIVES
 from .validate import require_columns, require_keys
 
 __all__ = [
-    "PERSPECTIVES", "ELEMENTS", "ELEMENT_EN", "MUNICIPALITIES", "TOPICS", "TOPIC_EN", "OPTIONS",
+    "PERSPECTIVES", "ELEMENTS", "ELEMENT_EN", "CASE_MUNICIPALITIES", "CODING_SOURCES", "TOPICS", "TOPIC_EN", "OPTIONS",
     "presence_matrix", "presence_counts", "summary_vs_text", "summary_text_agreement",
     "dominant_sets", "tally_vs_verdict", "movement", "model_option", "place_cases", "option_counts",
     "ten_combinations", "compare_with_author", "reputation_codes", "label_counts", "reading_counts",
     "plot_presence", "plot_presence_overview", "plot_model_board",
 ]
 
-PERSPECTIVES = ("PA", "NPM", "NPG", "SR")
 ELEMENTS = ("Beleid", "Organisatie", "Bekostiging", "Aansturing")
 ELEMENT_EN = {"Beleid": "policy", "Organisatie": "organisation", "Bekostiging": "funding",
               "Aansturing": "management focus"}
-MUNICIPALITIES = ("Haarlemmermeer", "Zwolle", "Oss", "Utrecht", "Den Haag")
+CASE_MUNICIPALITIES = ("Haarlemmermeer", "Zwolle", "Oss", "Utrecht", "Den Haag")
 TOPICS = ("tegenprestatie", "thuiszorg")
 TOPIC_EN = {"tegenprestatie": "tegenprestatie (Participatiewet)", "thuiszorg": "thuiszorg (Wmo 2015)"}
-SOURCES = ("summary", "text")
+CODING_SOURCES = ("summary", "text")
 
 #: The four options of the analysis model (Figuur 4.1; Nijdam, c. 2020, §4.4.2, L2594-2615).
 OPTIONS = {
@@ -79,9 +79,9 @@ def presence_matrix(coding: pd.DataFrame, municipality: str, topic: str,
     ``source="summary"`` reads the chapter's summary section (x.4), ``"text"`` the case text.
     """
     coding = _coding(coding)
-    _choice(municipality, MUNICIPALITIES, "municipality")
+    _choice(municipality, CASE_MUNICIPALITIES, "municipality")
     _choice(topic, TOPICS, "topic")
-    _choice(source, SOURCES, "source")
+    _choice(source, CODING_SOURCES, "source")
     rows = coding[(coding["municipality"] == municipality) & (coding["topic"] == topic)]
     if rows.empty:
         raise ValueError(f"No rows for {municipality} / {topic} in this table.")
@@ -104,11 +104,11 @@ def presence_counts(coding: pd.DataFrame, source: str = "summary", *,
     elements) ``fill_unspecified`` takes the case text's coding instead of counting 0.
     """
     coding = _coding(coding)
-    _choice(source, SOURCES, "source")
+    _choice(source, CODING_SOURCES, "source")
     data = coding.assign(_present=_filled(coding, source, fill_unspecified))
     counts = data.pivot_table(index=["municipality", "topic"], columns="perspective",
                               values="_present", aggfunc="sum", observed=True)
-    order = pd.MultiIndex.from_product([MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
+    order = pd.MultiIndex.from_product([CASE_MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
     counts = counts.reindex(index=order, columns=list(PERSPECTIVES))
     counts.columns.name = None
     return counts.astype(int)
@@ -137,7 +137,7 @@ def dominant_sets(coding: pd.DataFrame) -> pd.Series:
     """The author's dominant perspective(s) per case, as text like 'NPM+SR' (fixed PA/NPM/NPG/SR order)."""
     coding = _coding(coding)
     dom = coding[coding["dominant"] == 1].drop_duplicates(["municipality", "topic", "perspective"])
-    order = pd.MultiIndex.from_product([MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
+    order = pd.MultiIndex.from_product([CASE_MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
     out = dom.groupby(["municipality", "topic"])["perspective"].agg(
         lambda s: "+".join(p for p in PERSPECTIVES if p in set(s)))
     return out.reindex(order).rename("author")

@@ -5,10 +5,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .html import esc
 from .plots import MARKERS, PALETTE, new_figure
 
-__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "plot_timeline", "events_html", "law_table"]
+__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "plot_timeline", "law_table"]
 
 LAW_LABELS = {
     "general": "general (state, politics)",
@@ -62,18 +61,6 @@ def plot_timeline(events: pd.DataFrame, title: str = "The road to the 2015 decen
         ax.annotate("1 Jan 2015: the three laws in force", xy=(2015, len(present) - 0.5),
                     xytext=(-6, 0), textcoords="offset points", ha="right", va="center", fontsize=9)
     return fig
-
-
-def events_html(events: pd.DataFrame, limit: int = 40) -> str:
-    """The events as an HTML list with their sources (for the explorer)."""
-    if events.empty:
-        return "<p><i>No events match this selection. Widen the years or pick more laws.</i></p>"
-    items = "".join(
-        f"<li><b>{esc(r.date)}</b> — {esc(r.event)} <small>(seed {esc(r.seed)}, {esc(r.source_lines)})</small></li>"
-        for r in events.head(limit).itertuples()
-    )
-    more = f"<p><i>… and {len(events) - limit} more.</i></p>" if len(events) > limit else ""
-    return f"<p>{len(events)} event(s)</p><ul>{items}</ul>{more}"
 
 
 def law_table(laws: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from wmolab import load
-from wmolab.widgets.start import explore_glossary, explore_timeline
+from wmolab.glossary import search_glossary
+from wmolab.widgets.start import events_html, explore_glossary, explore_timeline, glossary_html
 
 
 @pytest.fixture
@@ -76,3 +77,22 @@ def test_widget_response_is_fast(timeline, glossary):
         timeline.controls["law"].value = law
     per_change = (time.perf_counter() - start) / 12
     assert per_change < 0.5, f"{per_change:.3f} s per change"
+
+
+# --------------------------------------------------------------------------- the HTML the explorers show
+def test_events_html_escapes_and_handles_empty(dataset):
+    events = dataset("timeline")
+    evil = events.head(1).assign(event="<script>alert(1)</script>")
+    assert "<script>" not in events_html(evil) and "&lt;script&gt;" in events_html(evil)
+    assert "No events match" in events_html(events.iloc[0:0])
+
+
+def test_glossary_html_highlights_and_escapes(dataset):
+    terms = dataset("glossary")
+    html = glossary_html(search_glossary(terms, "zorg"), "zorg")
+    assert "<mark>zorg</mark>" in html
+    evil = '<img src=x onerror="alert(1)">'
+    out = glossary_html(search_glossary(terms, evil), evil)
+    assert "<img" not in out and "&lt;img" in out
+    row = terms.head(1).assign(definition='a & b <b>c</b>')
+    assert "a &amp; b &lt;b&gt;" in glossary_html(row, "amp")

@@ -127,11 +127,11 @@ def test_plans_explorer_every_view(data):
     assert ex.last_error is None
 
 
-def test_profile_html_writes_out_the_numbers_and_escapes(data):
-    html = ws.profile_html(data["plans"], "'s-Hertogenbosch")
+def test_plan_profile_html_writes_out_the_numbers_and_escapes(data):
+    html = ws.plan_profile_html(data["plans"], "'s-Hertogenbosch")
     assert "&#x27;s-Hertogenbosch" in html and "33.8%" in html
     with pytest.raises(ValueError, match="not one of the 49"):
-        ws.profile_html(data["plans"], "Almelo")
+        ws.plan_profile_html(data["plans"], "Almelo")
 
 
 def test_case_selection_explorer(data):

@@ -11,7 +11,7 @@ from wmolab.widgets.voice import (
     explore_haarlemmermeer,
     explore_own_municipality,
     explore_voice_profiles,
-    profile_html,
+    voice_profile_html,
 )
 
 
@@ -57,15 +57,15 @@ def test_role_and_form_filters(profiles):
 
 
 def test_too_few_complete_pairs_gives_a_message(long):
-    html = profile_html(long, "haarlemmermeer", "both", "collective", "missing")
+    html = voice_profile_html(long, "haarlemmermeer", "both", "collective", "missing")
     assert "only 0 item(s)" in html and "at least 3" in html
 
 
 def test_profile_html_rejects_bad_choices(long):
     with pytest.raises(ValueError):
-        profile_html(long, "gouda")
+        voice_profile_html(long, "gouda")
     with pytest.raises(ValueError):
-        profile_html(long, "all", "mayor")
+        voice_profile_html(long, "all", "mayor")
 
 
 def test_own_starts_with_a_message_not_an_error(own):

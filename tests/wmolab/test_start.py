@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from wmolab import load
-from wmolab.glossary import glossary_html, search_glossary
-from wmolab.timeline import events_html, filter_timeline, law_table, plot_timeline
+from wmolab.glossary import search_glossary
+from wmolab.timeline import filter_timeline, law_table, plot_timeline
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +51,6 @@ def test_plot_timeline_draws_one_row_per_law_group(events):
     assert len(empty.axes[0].collections) == 0
 
 
-def test_events_html_escapes_and_handles_empty(events):
-    evil = events.head(1).assign(event="<script>alert(1)</script>")
-    assert "<script>" not in events_html(evil) and "&lt;script&gt;" in events_html(evil)
-    assert "No events match" in events_html(events.iloc[0:0])
-
-
 def test_law_table():
     table = law_table(load("laws_2015"))
     assert list(table.columns) == ["English", "follows", "Staatsblad", "in force"]
@@ -84,13 +78,3 @@ def test_search_rejects_bad_arguments(glossary):
         search_glossary(glossary, "x", "fr")
     with pytest.raises(ValueError, match="must be text"):
         search_glossary(glossary, None)
-
-
-def test_glossary_html_highlights_and_escapes(glossary):
-    html = glossary_html(search_glossary(glossary, "zorg"), "zorg")
-    assert "<mark>zorg</mark>" in html
-    evil = '<img src=x onerror="alert(1)">'
-    out = glossary_html(search_glossary(glossary, evil), evil)
-    assert "<img" not in out and "&lt;img" in out
-    row = glossary.head(1).assign(definition='a & b <b>c</b>')
-    assert "a &amp; b &lt;b&gt;" in glossary_html(row, "amp")

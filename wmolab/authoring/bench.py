@@ -72,7 +72,7 @@ def baseline_notebook() -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> Run:
+def measure(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> Run:
     """Execute a copy of ``nb`` in a fresh kernel; wall time from kernel start, and the kernel's peak RSS."""
     nb = nbformat.from_dict(json.loads(json.dumps(nb)))
     nb.cells.append(nbformat.v4.new_code_cell(PEAK_CELL))
@@ -92,8 +92,8 @@ def bench_notebooks(paths: list[Path], runs: int) -> list[Result]:
         nb = nbformat.read(path, as_version=4)
         res = Result(name=f"{path.parent.name}/{path.name}")
         for _ in range(runs):  # alternate baseline and notebook so both see the same machine state
-            res.baseline.append(execute(base, path.parent).seconds)
-            res.runs.append(execute(nb, path.parent))
+            res.baseline.append(measure(base, path.parent).seconds)
+            res.runs.append(measure(nb, path.parent))
         print(f"  {res.name}: ratio {res.ratio:.2f}, peak {res.peak_mb:.0f} MB", file=sys.stderr)
         results.append(res)
     return results
@@ -202,7 +202,7 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
-def render(nb_results: list[Result], widgets: list[dict], imports: list[float], runs: int) -> tuple[str, list[str]]:
+def report(nb_results: list[Result], widgets: list[dict], imports: list[float], runs: int) -> tuple[str, list[str]]:
     broken = []
     lines = [
         "# Performance of WMO Lab",
@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     print("widgets:", file=sys.stderr)
     widgets = bench_widgets([p for p in paths if p.parent.name == "notebooks"])
     imports = import_overhead()
-    text, broken = render(nb_results, widgets, imports, args.runs)
+    text, broken = report(nb_results, widgets, imports, args.runs)
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}" + (f"; {len(broken)} budget(s) broken" if broken else "; all budgets met"))
     for b in broken:

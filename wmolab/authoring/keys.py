@@ -17,9 +17,9 @@ from typing import Any
 
 from .. import checks
 
-__all__ = ["KINDS", "add_key", "main"]
+__all__ = ["KEY_KINDS", "add_key", "main"]
 
-KINDS = ("number", "integer", "text", "bool", "set", "sequence", "mapping")
+KEY_KINDS = ("number", "integer", "text", "bool", "set", "sequence", "mapping")
 
 
 def add_key(question: str, key: dict[str, Any], keys_dir: Path | None = None) -> Path:
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     add = sub.add_parser("add", help="add or replace the key of one question")
     add.add_argument("question")
-    add.add_argument("kind", choices=KINDS)
+    add.add_argument("kind", choices=KEY_KINDS)
     add.add_argument("value", help="the answer; JSON for bool/set/sequence/mapping")
     add.add_argument("--decimals", type=int, default=0)
     add.add_argument("--hint", default="")

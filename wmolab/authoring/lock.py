@@ -41,7 +41,7 @@ def make_venv(where: Path) -> Path:
     return where
 
 
-def write(path: Path, src: str, pins: dict[str, str]) -> None:
+def write_lock(path: Path, src: str, pins: dict[str, str]) -> None:
     body = "".join(f"{n}=={v}\n" for n, v in sorted(pins.items(), key=lambda kv: kv[0].lower()))
     path.write_text(HEADER.format(src=src) + body, encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)} ({len(pins)} packages)")
@@ -55,12 +55,12 @@ def main() -> None:
         py = str(venv / "bin" / "python")
         subprocess.run([py, "-m", "pip", "install", "-q", "-r", str(REQ / "lab.in")], check=True)
         lab = freeze(venv)
-        write(REQ / "lab.txt", "lab.in", lab)
+        write_lock(REQ / "lab.txt", "lab.in", lab)
         subprocess.run([py, "-m", "pip", "install", "-q", "-r", str(REQ / "test.in"),
                         "-c", str(REQ / "lab.txt")], check=True)
         everything = freeze(venv)
         test = {n: v for n, v in everything.items() if n not in lab}
-        write(REQ / "test.txt", "test.in", test)
+        write_lock(REQ / "test.txt", "test.in", test)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ import pandas as pd
 
 from ..agreement import agreement_summary, agreement_table
 from ..cases import (
+    CASE_MUNICIPALITIES,
     ELEMENT_EN,
-    MUNICIPALITIES,
     OPTIONS,
     PERSPECTIVES,
     TOPICS,
@@ -36,7 +36,7 @@ def _badge(code: str) -> str:
 # --------------------------------------------------------------------------- case explorer
 def explore_cases(coding: pd.DataFrame) -> Explorer:
     """Pick a municipality, a topic and a source; see the 4 × 4 grid and where summary and text disagree."""
-    municipality = widgets.Dropdown(options=list(MUNICIPALITIES), value="Zwolle", description="Municipality:")
+    municipality = widgets.Dropdown(options=list(CASE_MUNICIPALITIES), value="Zwolle", description="Municipality:")
     topic = widgets.ToggleButtons(options=[(t, t) for t in TOPICS], value="thuiszorg", description="Topic:")
     source = widgets.ToggleButtons(options=[("chapter summary", "summary"), ("case text", "text")],
                                    value="summary", description="Read from:")

@@ -1,14 +1,65 @@
-"""Explorers of lesson 00: the decentralisation timeline and the glossary."""
+"""Explorers of lesson 00: the decentralisation timeline and the glossary, and the HTML they show."""
 from __future__ import annotations
+
+import re
 
 import ipywidgets as widgets
 import pandas as pd
 
-from ..glossary import glossary_html, search_glossary
-from ..timeline import LAW_LABELS, THEME_LABELS, events_html, filter_timeline, plot_timeline
-from ._base import Explorer, figure_outputs, note_html
+from ..glossary import search_glossary
+from ..timeline import LAW_LABELS, THEME_LABELS, filter_timeline, plot_timeline
+from ._base import Explorer, esc, figure_outputs, note_html
 
-__all__ = ["explore_timeline", "explore_glossary"]
+__all__ = ["explore_timeline", "explore_glossary", "events_html", "glossary_html", "SCOPE_LABELS"]
+
+
+def events_html(events: pd.DataFrame, limit: int = 40) -> str:
+    """The events as an HTML list with their sources (for the explorer)."""
+    if events.empty:
+        return "<p><i>No events match this selection. Widen the years or pick more laws.</i></p>"
+    items = "".join(
+        f"<li><b>{esc(r.date)}</b> — {esc(r.event)} <small>(seed {esc(r.seed)}, {esc(r.source_lines)})</small></li>"
+        for r in events.head(limit).itertuples()
+    )
+    more = f"<p><i>… and {len(events) - limit} more.</i></p>" if len(events) > limit else ""
+    return f"<p>{len(events)} event(s)</p><ul>{items}</ul>{more}"
+
+
+SCOPE_LABELS = {"both": "Dutch terms, English glosses and definitions", "nl": "Dutch terms",
+                "en": "English glosses and definitions"}
+
+
+def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25, language: str = "both",
+                  lesson: str | None = None) -> str:
+    """An HTML table of glossary rows, the query highlighted; all text escaped.
+
+    The first line says what was searched (which fields, which lesson), so every change of a
+    control is visible.
+    """
+    where = SCOPE_LABELS.get(language, language) + ("" if lesson in (None, "", "all") else f", lesson {lesson}")
+    header = f"<p>{len(rows)} term(s) · searched in {esc(where)}</p>"
+
+    if rows.empty:
+        return header + (f"<p><i>No term matches {esc(query)!s}. Try a shorter or an English word.</i></p>"
+                         if query else "<p><i>The glossary is empty for this selection.</i></p>")
+
+    def mark(text: str) -> str:
+        q = query.strip()
+        if not q:
+            return esc(text)
+        parts = re.split(f"({re.escape(q)})", str(text), flags=re.I)
+        return "".join(f"<mark>{esc(p)}</mark>" if i % 2 else esc(p) for i, p in enumerate(parts))
+
+    body = "".join(
+        f"<tr><td><i>{mark(r.term_nl)}</i></td><td>{mark(r.term_en)}</td><td>{mark(r.definition)}</td>"
+        f"<td>{esc(r.lesson)}</td><td><small>seed {esc(r.seed)}, {esc(r.source_lines)}</small></td></tr>"
+        for r in rows.head(limit).itertuples()
+    )
+    more = f"<p><i>{len(rows) - limit} more: refine the search.</i></p>" if len(rows) > limit else ""
+    return (
+        f"{header}<table class='wmolab-glossary'><thead><tr><th>Dutch</th><th>English</th>"
+        f"<th>Meaning</th><th>Lesson</th><th>Source</th></tr></thead><tbody>{body}</tbody></table>{more}"
+    )
 
 
 def explore_timeline(events: pd.DataFrame) -> Explorer:

@@ -22,7 +22,7 @@ from ..plots import PERSPECTIVE_STYLE
 from ._base import Explorer, caption_html, esc, figure_outputs, note_html, status_html, table_html
 
 __all__ = ["explore_vignettes", "explore_keywords", "explore_plans", "explore_case_selection",
-           "profile_html", "highlight_html", "shares_html", "toggle_effects_html", "MAX_CHARS"]
+           "plan_profile_html", "highlight_html", "shares_html", "toggle_effects_html", "MAX_CHARS"]
 
 #: The classifier scores at most this many characters (a long paste is cut, with a note).
 MAX_CHARS = 20_000
@@ -230,7 +230,7 @@ def _one_decimal(value: float) -> str:
     return f"{value:.1f}"
 
 
-def profile_html(plans: pd.DataFrame, gemeente: str) -> str:
+def plan_profile_html(plans: pd.DataFrame, gemeente: str) -> str:
     """One municipality against the average of 49 as an HTML bar chart: per perspective a coloured,
     labelled bar for the municipality and a grey one for the average (numbers written out)."""
     prof = st.profile(plans, gemeente)
@@ -285,7 +285,7 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
         v, g = view.value, gemeente.value
         gemeente.disabled = v not in ("profile", "quadrant")
         if v == "profile":
-            chart.value = profile_html(plans, g)
+            chart.value = plan_profile_html(plans, g)
             chart.layout.display = None
             ex.hide_figure()
             ex.outputs["caption"].value = caption_html(
