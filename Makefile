@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
-	@echo "make test         run every test (sets up .venv first)"
+	@echo "make test         ruff, then every test, the notebooks and the docstring examples (sets up .venv first)"
 	@echo "make exercises    regenerate exercises/ from solutions/"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
@@ -44,29 +44,35 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(VENV)/.lab-installed
 	$(VENV)/bin/jupyter lab $(NB0) $(ALLOW_ROOT) $(LAB_ARGS)
 
+# ruff first (seconds), then every test and the notebooks under nbval, then the docstring examples of wmolab/
+# (a run of their own: --doctest-modules would also collect the conftest.py files of tests/ as modules)
 test: $(VENV)/.test-installed
+	$(PY) -m ruff check wmolab tests
 	$(PY) -m pytest -n auto --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
 	  $(PYTEST_ARGS) tests notebooks solutions
+	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules wmolab
 
+# The authoring commands live in the package wmolab.authoring (which a student's `import wmolab` never loads).
 exercises: $(VENV)/.lab-installed
-	$(PY) -m wmolab.exercises .
+	$(PY) -m wmolab.authoring.exercises .
 
 datapackage: $(VENV)/.lab-installed
-	$(PY) -m wmolab.datapackage datasets
+	$(PY) -m wmolab.authoring.datapackage datasets
 
 notebooks: $(VENV)/.lab-installed
-	$(PY) tools/nbexec.py $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
-	$(PY) -m wmolab.exercises .
+	$(PY) -m wmolab.authoring.nbexec $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
+	$(PY) -m wmolab.authoring.exercises .
 
 bench: $(VENV)/.test-installed
-	$(PY) tools/bench.py --runs $(or $(BENCH_RUNS),3)
+	$(PY) -m wmolab.authoring.bench --runs $(or $(BENCH_RUNS),3)
 
 bundle: $(VENV)/.lab-installed
-	$(PY) tools/bundle.py
+	$(PY) -m wmolab.authoring.bundle
 
+# run as a script with the system Python 3.11: it needs no course package (see its docstring)
 lock:
-	$(PYTHON) tools/lock.py
+	$(PYTHON) wmolab/authoring/lock.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist test-artifacts *.egg-info wmolab.egg-info

@@ -5,9 +5,12 @@ Everything a notebook computes, plots or shows lives here, so the notebooks stay
 - :mod:`wmolab.data`     load the course datasets (checked against their checksums)
 - :mod:`wmolab.checks`   self-checks for the exercises (``check("00.3", answer)``)
 - :mod:`wmolab.plots`    the one course style and figures with alt text
+- :mod:`wmolab.html`     HTML for feedback and explorers (escaping, notes, statuses, tables)
+- topic modules          pure functions per subject (``timeline``, ``values``, ``steering``, ...)
 - :mod:`wmolab.widgets`  the interactive explorers
-- topic modules          pure functions per subject (``timeline``, ``glossary``, ...)
+- :mod:`wmolab.authoring` the authors' commands (never loaded by ``import wmolab``)
 
+The layers point one way (base, topics, widgets, authoring; ``tests/wmolab/test_layering.py``).
 Heavy libraries (matplotlib, seaborn, ipywidgets) are imported only where they are used,
 so ``import wmolab`` stays fast.
 """

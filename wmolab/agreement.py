@@ -17,14 +17,20 @@ Bad input (empty lists, lists of different length, an item without a code, or a 
 which both coders use one and the same category for everything, so that kappa is undefined)
 raises a :class:`ValueError` that says what is wrong.
 
-Worked example (checked by hand in ``tests/test_agreement.py``): two coders, 50 items,
-categories yes/no, table ``[[20, 5], [10, 15]]``. Observed agreement p_o = 35/50 = 0.70.
+Worked example (checked by hand in ``tests/wmolab/test_agreement.py``, and run here): two coders,
+50 items, categories yes/no, table ``[[20, 5], [10, 15]]``. Observed agreement p_o = 35/50 = 0.70.
 Coder A says yes 25 times, coder B 30 times, so chance agreement
 p_e = 0.5 × 0.6 + 0.5 × 0.4 = 0.50 and kappa = (0.70 − 0.50) / (1 − 0.50) = 0.40.
+
+>>> a = ["yes"] * 25 + ["no"] * 25
+>>> b = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+>>> percent_agreement(a, b), round(cohens_kappa(a, b), 2), kappa_label(0.40)
+(70.0, 0.4, 'fair')
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 

@@ -18,31 +18,32 @@ the rule that turns the printed qualifiers (*deels*, *overwegend*) into moving a
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from itertools import combinations
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
+from .agreement import agreement_summary
+from .plots import PALETTE, PERSPECTIVE_STYLE, new_figure
+from .steering import PERSPECTIVES
 from .validate import require_columns, require_keys
 
-from .agreement import agreement_summary
-
 __all__ = [
-    "PERSPECTIVES", "ELEMENTS", "ELEMENT_EN", "MUNICIPALITIES", "TOPICS", "TOPIC_EN", "OPTIONS",
+    "PERSPECTIVES", "ELEMENTS", "ELEMENT_EN", "CASE_MUNICIPALITIES", "CODING_SOURCES", "TOPICS", "TOPIC_EN", "OPTIONS",
     "presence_matrix", "presence_counts", "summary_vs_text", "summary_text_agreement",
     "dominant_sets", "tally_vs_verdict", "movement", "model_option", "place_cases", "option_counts",
     "ten_combinations", "compare_with_author", "reputation_codes", "label_counts", "reading_counts",
     "plot_presence", "plot_presence_overview", "plot_model_board",
 ]
 
-PERSPECTIVES = ("PA", "NPM", "NPG", "SR")
 ELEMENTS = ("Beleid", "Organisatie", "Bekostiging", "Aansturing")
 ELEMENT_EN = {"Beleid": "policy", "Organisatie": "organisation", "Bekostiging": "funding",
               "Aansturing": "management focus"}
-MUNICIPALITIES = ("Haarlemmermeer", "Zwolle", "Oss", "Utrecht", "Den Haag")
+CASE_MUNICIPALITIES = ("Haarlemmermeer", "Zwolle", "Oss", "Utrecht", "Den Haag")
 TOPICS = ("tegenprestatie", "thuiszorg")
 TOPIC_EN = {"tegenprestatie": "tegenprestatie (Participatiewet)", "thuiszorg": "thuiszorg (Wmo 2015)"}
-SOURCES = ("summary", "text")
+CODING_SOURCES = ("summary", "text")
 
 #: The four options of the analysis model (Figuur 4.1; Nijdam, c. 2020, §4.4.2, L2594-2615).
 OPTIONS = {
@@ -58,10 +59,6 @@ _STRATEGIES = ("doelgericht", "doelzoekend")
 
 
 # --------------------------------------------------------------------------- checks
-def _need(df: Any, columns: Iterable[str], what: str) -> pd.DataFrame:
-    return require_columns(df, columns, f"The {what} table", non_empty=True)
-
-
 def _choice(value: Any, options: Iterable[str], what: str) -> str:
     options = tuple(options)
     if value not in options:
@@ -70,8 +67,8 @@ def _choice(value: Any, options: Iterable[str], what: str) -> str:
 
 
 def _coding(coding: Any) -> pd.DataFrame:
-    return _need(coding, ["municipality", "topic", "element", "perspective", "present_summary",
-                          "present_text", "dominant"], "cases_coding")
+    return require_columns(coding, ["municipality", "topic", "element", "perspective", "present_summary",
+                          "present_text", "dominant"], "The cases_coding table", non_empty=True)
 
 
 # --------------------------------------------------------------------------- presence
@@ -82,9 +79,9 @@ def presence_matrix(coding: pd.DataFrame, municipality: str, topic: str,
     ``source="summary"`` reads the chapter's summary section (x.4), ``"text"`` the case text.
     """
     coding = _coding(coding)
-    _choice(municipality, MUNICIPALITIES, "municipality")
+    _choice(municipality, CASE_MUNICIPALITIES, "municipality")
     _choice(topic, TOPICS, "topic")
-    _choice(source, SOURCES, "source")
+    _choice(source, CODING_SOURCES, "source")
     rows = coding[(coding["municipality"] == municipality) & (coding["topic"] == topic)]
     if rows.empty:
         raise ValueError(f"No rows for {municipality} / {topic} in this table.")
@@ -107,11 +104,11 @@ def presence_counts(coding: pd.DataFrame, source: str = "summary", *,
     elements) ``fill_unspecified`` takes the case text's coding instead of counting 0.
     """
     coding = _coding(coding)
-    _choice(source, SOURCES, "source")
+    _choice(source, CODING_SOURCES, "source")
     data = coding.assign(_present=_filled(coding, source, fill_unspecified))
     counts = data.pivot_table(index=["municipality", "topic"], columns="perspective",
                               values="_present", aggfunc="sum", observed=True)
-    order = pd.MultiIndex.from_product([MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
+    order = pd.MultiIndex.from_product([CASE_MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
     counts = counts.reindex(index=order, columns=list(PERSPECTIVES))
     counts.columns.name = None
     return counts.astype(int)
@@ -140,7 +137,7 @@ def dominant_sets(coding: pd.DataFrame) -> pd.Series:
     """The author's dominant perspective(s) per case, as text like 'NPM+SR' (fixed PA/NPM/NPG/SR order)."""
     coding = _coding(coding)
     dom = coding[coding["dominant"] == 1].drop_duplicates(["municipality", "topic", "perspective"])
-    order = pd.MultiIndex.from_product([MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
+    order = pd.MultiIndex.from_product([CASE_MUNICIPALITIES, TOPICS], names=["municipality", "topic"])
     out = dom.groupby(["municipality", "topic"])["perspective"].agg(
         lambda s: "+".join(p for p in PERSPECTIVES if p in set(s)))
     return out.reindex(order).rename("author")
@@ -166,6 +163,9 @@ def movement(inst: str) -> str:
 
     Course rule: the printed qualifiers keep the direction (*deels meebewegen* and *overwegend
     meebewegen* count as moving along, *deels tegenbewegen* as moving against).
+
+    >>> movement("overwegend_mee"), movement("deels_tegen")
+    ('meebewegen', 'tegenbewegen')
     """
     if inst not in _ALONG:
         raise ValueError(f"Unknown institutional context {inst!r}; expected one of {', '.join(_ALONG)}.")
@@ -193,8 +193,8 @@ def place_cases(verdicts: pd.DataFrame, level: str = "topic") -> pd.DataFrame:
     with SR + NPM, moving against with any other perspective or pair (Nijdam, c. 2020, L2526-2566).
     """
     _choice(level, ("law", "topic"), "level")
-    verdicts = _need(verdicts, ["municipality", "topic", "dominant", f"inst_{level}", f"strategy_{level}"],
-                     "cases_verdicts")
+    verdicts = require_columns(verdicts, ["municipality", "topic", "dominant", f"inst_{level}", f"strategy_{level}"],
+                               "The cases_verdicts table", non_empty=True)
     out = verdicts[["municipality", "topic"]].copy()
     out["movement"] = verdicts[f"inst_{level}"].map(movement)
     out["strategy"] = verdicts[f"strategy_{level}"]
@@ -252,7 +252,8 @@ def compare_with_author(evidence: pd.DataFrame, codes: Any) -> pd.DataFrame:
 
     ``codes`` is a dict {statement_id: perspective} or a list in the order of the table.
     """
-    evidence = _need(evidence, ["statement_id", "author_code", "municipality", "element"], "cases_evidence")
+    evidence = require_columns(evidence, ["statement_id", "author_code", "municipality", "element"],
+                               "The cases_evidence table", non_empty=True)
     yours = _codes_for(evidence, codes)
     out = evidence[["statement_id", "municipality", "topic", "element", "author_code"]].copy()
     out["your_code"] = yours.values
@@ -265,8 +266,8 @@ def reputation_codes(evidence: pd.DataFrame, coding: pd.DataFrame) -> pd.Series:
 
     Den Haag was chosen for average scores and has no label, so its statements get <NA>.
     """
-    evidence = _need(evidence, ["statement_id", "municipality"], "cases_evidence")
-    coding = _need(coding, ["municipality", "label_exploratory"], "cases_coding")
+    evidence = require_columns(evidence, ["statement_id", "municipality"], "The cases_evidence table", non_empty=True)
+    coding = require_columns(coding, ["municipality", "label_exploratory"], "The cases_coding table", non_empty=True)
     labels = coding.drop_duplicates("municipality").set_index("municipality")["label_exploratory"]
     codes = evidence["municipality"].map(labels).where(lambda s: s.isin(PERSPECTIVES))
     return pd.Series(codes.values, index=evidence["statement_id"], name="reputation", dtype="string")
@@ -275,13 +276,13 @@ def reputation_codes(evidence: pd.DataFrame, coding: pd.DataFrame) -> pd.Series:
 # --------------------------------------------------------------------------- Movisie
 def label_counts(assumptions: pd.DataFrame) -> pd.Series:
     """How many assumptions carry each printed page label (hinders / helps)."""
-    assumptions = _need(assumptions, ["label_en"], "cases_assumptions")
+    assumptions = require_columns(assumptions, ["label_en"], "The cases_assumptions table", non_empty=True)
     return assumptions["label_en"].value_counts().reindex(["hinders", "helps"], fill_value=0).rename("assumptions")
 
 
 def reading_counts(table: pd.DataFrame, column: str) -> pd.Series:
     """How often each perspective occurs in a column of the course's reading (PA…SR order)."""
-    table = _need(table, [column], "reading")
+    table = require_columns(table, [column], "The reading table", non_empty=True)
     return table[column].value_counts().reindex(list(PERSPECTIVES), fill_value=0).rename("count")
 
 
@@ -292,8 +293,6 @@ def plot_presence(coding: pd.DataFrame, municipality: str, topic: str, source: s
     Present = the perspective's marker; absent = a small grey dot; '?' = summary unspecific;
     a ringed cell = summary and text disagree. Dominant perspectives are starred in the header.
     """
-    from .plots import PERSPECTIVE_STYLE, new_figure
-
     matrix = presence_matrix(coding, municipality, topic, source)
     other = presence_matrix(coding, municipality, topic, "text" if source == "summary" else "summary")
     dominant = set(dominant_sets(coding).loc[(municipality, topic)].split("+"))
@@ -330,8 +329,6 @@ def plot_presence(coding: pd.DataFrame, municipality: str, topic: str, source: s
 
 def plot_presence_overview(coding: pd.DataFrame, source: str = "summary"):
     """All ten cases: in how many elements each perspective appears (numbers printed)."""
-    from .plots import PERSPECTIVE_STYLE, new_figure
-
     counts = presence_counts(coding, source)
     dominant = dominant_sets(coding)
     fig, ax = new_figure(figsize=(7.0, 5.0))
@@ -361,8 +358,6 @@ def plot_presence_overview(coding: pd.DataFrame, source: str = "summary"):
 def plot_model_board(verdicts: pd.DataFrame, level: str = "topic"):
     """The analysis model as a 2 × 2 board with the ten cases written in their cell."""
     from matplotlib.patches import Rectangle
-
-    from .plots import PALETTE, new_figure
 
     placed = place_cases(verdicts, level)
     fig, ax = new_figure(figsize=(7.6, 5.0))

@@ -23,26 +23,22 @@ between three laws) can of course be guessed by trying; the hashes only stop a g
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import math
 import numbers
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+
+from .html import STATUS, esc, status_html
 
 __all__ = ["check", "Feedback", "make_key", "canonical", "KEYS_DIR", "STATUSES"]
 
 KEYS_DIR = Path(__file__).resolve().parent / "keys"
-STATUSES = ("correct", "incorrect", "unanswered", "invalid")
-_LABEL = {
-    "correct": "✔ correct",
-    "incorrect": "✘ not correct yet",
-    "unanswered": "… not answered yet",
-    "invalid": "✘ cannot check this answer",
-}
+STATUSES = tuple(STATUS)
 _QID = re.compile(r"^(\d{2})\.(\d{1,2})$")
 
 
@@ -59,24 +55,19 @@ class Feedback:
         return self.status == "correct"
 
     def __str__(self) -> str:
-        return f"{self.question} · {_LABEL[self.status]}" + (f" — {self.message}" if self.message else "")
+        return f"{self.question} · {STATUS[self.status]['label']}" + (f" — {self.message}" if self.message else "")
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        colour = {"correct": "#029e73", "incorrect": "#d55e00", "unanswered": "#949494", "invalid": "#d55e00"}
-        return (
-            f'<div class="wmolab-check wmolab-check-{self.status}" role="status" '
-            f'style="border-left:4px solid {colour[self.status]};padding:2px 8px">'
-            f"<b>{html.escape(self.question)} · {html.escape(_LABEL[self.status])}</b>"
-            + (f" — {html.escape(self.message)}" if self.message else "")
-            + "</div>"
-        )
+        inner = (f"<b>{esc(self.question)} · {esc(STATUS[self.status]['label'])}</b>"
+                 + (f" — {esc(self.message)}" if self.message else ""))
+        return status_html(self.status, inner, classes=f"wmolab-check wmolab-check-{self.status}")
 
 
 # --------------------------------------------------------------------------- canonical forms
 def _hash(question: str, canonical_text: str) -> str:
-    return hashlib.sha256(f"{question}\x1f{canonical_text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{question}\x1f{canonical_text}".encode()).hexdigest()
 
 
 def _norm_text(value: str) -> str:
@@ -238,6 +229,13 @@ def check(question: str, answer: Any = ...) -> Feedback:
     """Check the answer to exercise ``question`` (e.g. ``"03.2"``) and return feedback.
 
     Never raises; never reveals the expected answer.
+
+    >>> check("00.1", ...)
+    00.1 · … not answered yet — replace the ... with your answer and run the cell again.
+    >>> check("99.9", 7)
+    99.9 · ✘ cannot check this answer — there is no self-check for question 99.9; check the number.
+    >>> check("3.2", 7)
+    3.2 · ✘ cannot check this answer — a question number looks like '03.2' (notebook.question).
     """
     try:
         return _check(question, answer)
@@ -343,39 +341,5 @@ def _check_mapping(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
     return Feedback(qid, "incorrect", message)
 
 
-# --------------------------------------------------------------------------- authoring CLI
-def _main(argv: list[str] | None = None) -> None:
-    """``python -m wmolab.checks add 00.3 number 40 --decimals 0 --hint "..."`` (authors only)."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m wmolab.checks")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    add = sub.add_parser("add", help="add or replace the key of one question")
-    add.add_argument("question")
-    add.add_argument("kind", choices=["number", "integer", "text", "bool", "set", "sequence", "mapping"])
-    add.add_argument("value", help="the answer; JSON for bool/set/sequence/mapping")
-    add.add_argument("--decimals", type=int, default=0)
-    add.add_argument("--hint", default="")
-    add.add_argument("--options", help="JSON list of allowed choices")
-    add.add_argument("--value-kind", default="text", choices=["text", "number"])
-    add.add_argument("--wrong", help='JSON object {"hint": wrong_value, ...}')
-    args = parser.parse_args(argv)
-    value: Any = args.value
-    if args.kind in ("bool", "set", "sequence", "mapping"):
-        value = json.loads(value)
-    elif args.kind in ("number", "integer"):
-        value = float(value)
-    key = make_key(args.question, args.kind, value, decimals=args.decimals, hint=args.hint,
-                   options=json.loads(args.options) if args.options else None,
-                   value_kind=args.value_kind, wrong=json.loads(args.wrong) if args.wrong else None)
-    notebook = args.question.split(".")[0]
-    path = KEYS_DIR / f"{notebook}.json"
-    keys = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    keys[args.question] = key
-    ordered = dict(sorted(keys.items(), key=lambda kv: int(kv[0].split(".")[1])))
-    path.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"key for {args.question} written to {path.relative_to(KEYS_DIR.parent.parent)}")
-
-
-if __name__ == "__main__":
-    _main()
+if __name__ == "__main__":  # the key tool moved to the authoring package
+    raise SystemExit("The key tool is now: python -m wmolab.authoring.keys add QUESTION KIND VALUE [options]")

@@ -29,12 +29,15 @@ import json
 import re
 import secrets
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from .data import load
 from .survey import VALUE_KEYS, mean_ranks, spearman
 
 __all__ = ["FORMAT", "VERSION", "FIELDS", "ranking_problems", "validate_ranks", "make_response", "save_response",
@@ -253,8 +256,6 @@ def write_demo_responses(folder: str | Path, n_valid: int = 6) -> list[Path]:
     rankings (seeded, so always the same) plus three bad files of the kinds the merge must catch:
     a copy of the first file, a file with a repeated rank and a file of another version.
     These are not anyone's answers."""
-    import numpy as np
-
     if not isinstance(n_valid, int) or n_valid < 1:
         raise ValueError("n_valid must be a whole number of at least 1.")
     folder = Path(folder)
@@ -292,8 +293,6 @@ def main(argv: list[str] | None = None) -> int:
     if result.n < 3:
         print("Fewer than 3 valid responses: not enough to compare rankings.")
         return 1 if result.n == 0 else 0
-    from .data import load
-
     table, rho = compare_with_professionals(result, load("survey_rank_counts"))
     print(f"\nMean ranks (1 = most important), class n = {result.n}:")
     print(table.to_string())

@@ -6,7 +6,14 @@ missing-value codes, and refuses a file that is missing, changed or does not mat
 schema, with one clear message that names the file and the problem.
 
 >>> from wmolab import load
->>> timeline = load("timeline")            # doctest: +SKIP
+>>> timeline = load("timeline")
+>>> timeline["year"].dtype                 # typed as the schema declares
+Int64Dtype()
+>>> try:
+...     load("timelines")
+... except DatasetError as problem:   # in a notebook, this one line is all a student sees
+...     print(problem)
+There is no dataset called 'timelines'. Did you mean 'timeline'? Run wmolab.list_datasets() to see all names.
 """
 from __future__ import annotations
 

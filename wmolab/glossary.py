@@ -1,19 +1,17 @@
 """Search the course glossary (lesson 00 and every lesson after). Pure functions over ``load("glossary")``."""
 from __future__ import annotations
 
-import re
+import unicodedata
 
 import pandas as pd
 
-__all__ = ["search_glossary", "glossary_html", "LANGUAGES"]
+__all__ = ["search_glossary", "LANGUAGES"]
 
 LANGUAGES = {"both": ["term_nl", "term_en", "definition"], "nl": ["term_nl"], "en": ["term_en", "definition"]}
 
 
 def _fold(text: str) -> str:
     """Case- and accent-insensitive form, so 'cliënt' matches 'client' and 'Efficiëntie' 'efficientie'."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", str(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -46,41 +44,3 @@ def search_glossary(glossary: pd.DataFrame, query: str, language: str = "both",
 
 def _sort_key(col: pd.Series) -> pd.Series:
     return col.map(_fold) if col.dtype != bool else col
-
-
-SCOPE_LABELS = {"both": "Dutch terms, English glosses and definitions", "nl": "Dutch terms", "en": "English glosses and definitions"}
-
-
-def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25, language: str = "both",
-                  lesson: str | None = None) -> str:
-    """An HTML table of glossary rows, the query highlighted; all text escaped.
-
-    The first line says what was searched (which fields, which lesson), so every change of a
-    control is visible.
-    """
-    from .widgets._base import esc
-
-    where = SCOPE_LABELS.get(language, language) + ("" if lesson in (None, "", "all") else f", lesson {lesson}")
-    header = f"<p>{len(rows)} term(s) · searched in {esc(where)}</p>"
-
-    if rows.empty:
-        return header + (f"<p><i>No term matches {esc(query)!s}. Try a shorter or an English word.</i></p>"
-                         if query else "<p><i>The glossary is empty for this selection.</i></p>")
-
-    def mark(text: str) -> str:
-        q = query.strip()
-        if not q:
-            return esc(text)
-        parts = re.split(f"({re.escape(q)})", str(text), flags=re.I)
-        return "".join(f"<mark>{esc(p)}</mark>" if i % 2 else esc(p) for i, p in enumerate(parts))
-
-    body = "".join(
-        f"<tr><td><i>{mark(r.term_nl)}</i></td><td>{mark(r.term_en)}</td><td>{mark(r.definition)}</td>"
-        f"<td>{esc(r.lesson)}</td><td><small>seed {esc(r.seed)}, {esc(r.source_lines)}</small></td></tr>"
-        for r in rows.head(limit).itertuples()
-    )
-    more = f"<p><i>{len(rows) - limit} more: refine the search.</i></p>" if len(rows) > limit else ""
-    return (
-        f"{header}<table class='wmolab-glossary'><thead><tr><th>Dutch</th><th>English</th>"
-        f"<th>Meaning</th><th>Lesson</th><th>Source</th></tr></thead><tbody>{body}</tbody></table>{more}"
-    )

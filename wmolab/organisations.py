@@ -8,15 +8,18 @@ pointing ``public``, ``private`` or ``mixed``; these functions summarise and jud
 
 >>> from wmolab import load
 >>> from wmolab.organisations import judge
->>> judge(load("values_organisations"), "ns", "private")["status"]   # doctest: +SKIP
+>>> judge(load("values_organisations"), "ns", "private")["status"]
 'no'
 """
 from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["CHOICES", "CRITERIA", "LEAN_POINTS", "VERDICT_STYLE", "signals", "publicness", "criteria_table", "judge",
-           "publicness_figure"]
+from .plots import VERDICT_STYLE, new_figure
+from .validate import require_columns
+
+__all__ = ["CHOICES", "CRITERIA", "LEAN_POINTS", "signals", "publicness", "criteria_table", "judge",
+           "plot_publicness"]
 
 #: The three answers a student can give.
 CHOICES = ("public", "private", "hybrid")
@@ -31,12 +34,8 @@ LEAN_POINTS = {"public": 1.0, "mixed": 0.5, "private": 0.0}
 
 
 def _check(orgs: pd.DataFrame) -> None:
-    if not isinstance(orgs, pd.DataFrame):
-        raise ValueError(f"orgs should be the values_organisations table, not {type(orgs).__name__}.")
-    needed = ["org_id", "name", "verdict", "also_defensible", "basis", "reasoning", *CRITERIA]
-    missing = [c for c in needed if c not in orgs.columns]
-    if missing:
-        raise ValueError(f"orgs lacks the column(s) {missing}; use load('values_organisations').")
+    require_columns(orgs, ["org_id", "name", "verdict", "also_defensible", "basis", "reasoning", *CRITERIA],
+                    "The organisations table (load('values_organisations'))")
 
 
 def _row(orgs: pd.DataFrame, org_id: str) -> pd.Series:
@@ -118,22 +117,12 @@ def judge(orgs: pd.DataFrame, org_id: str, choice: str) -> dict[str, str]:
             "headline": f"Not {choice}: all three criteria point to {verdict}."}
 
 
-#: One look per verdict in the publicness figure: colour, marker and a text label.
-VERDICT_STYLE = {
-    "public": {"color": "#0173b2", "marker": "s"},
-    "hybrid": {"color": "#029e73", "marker": "^"},
-    "private": {"color": "#de8f05", "marker": "o"},
-}
-
-
-def publicness_figure(orgs: pd.DataFrame):
+def plot_publicness(orgs: pd.DataFrame):
     """Dot plot: each organisation's publicness count (0-3), marker and label by its verdict.
 
     Organisations are sorted by count; the verdict is written next to each dot, so the figure
-    does not rely on colour or marker shape alone.
+    does not rely on colour or marker shape alone (one look per verdict: :data:`wmolab.plots.VERDICT_STYLE`).
     """
-    from .plots import new_figure
-
     table = criteria_table(orgs, with_verdict=True).sort_values(["publicness", "organisation"])
     if table.empty:
         raise ValueError("there are no organisations to draw.")

@@ -20,7 +20,7 @@ import io
 from typing import Any
 
 __all__ = [
-    "PALETTE", "PERSPECTIVE_STYLE", "MARKERS", "HATCHES", "CAPTION_PREFIX",
+    "PALETTE", "MARKERS", "HATCHES", "PERSPECTIVE_STYLE", "CLUSTER_STYLE", "VERDICT_STYLE", "CAPTION_PREFIX",
     "new_figure", "show", "to_png", "caption", "style_rc",
 ]
 
@@ -30,12 +30,33 @@ PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc",
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
 
-#: The four steering perspectives keep one colour, marker and hatch across the course.
+# One style table per kind of thing the course draws: whatever figure or explorer shows it, a
+# perspective, a value cluster or a verdict looks the same, and differs by more than colour.
+
+#: The four steering perspectives (lessons 03-04): colour, marker, hatch, and a pale tint used
+#: behind highlighted words (the perspective's code is always written next to it).
 PERSPECTIVE_STYLE = {
-    "PA": {"color": PALETTE[0], "marker": "s", "hatch": ""},
-    "NPM": {"color": PALETTE[1], "marker": "^", "hatch": "//"},
-    "NPG": {"color": PALETTE[2], "marker": "o", "hatch": ".."},
-    "SR": {"color": PALETTE[3], "marker": "D", "hatch": "xx"},
+    "PA": {"color": PALETTE[0], "marker": "s", "hatch": "", "tint": "#cfe3f0"},
+    "NPM": {"color": PALETTE[1], "marker": "^", "hatch": "//", "tint": "#f8e2bf"},
+    "NPG": {"color": PALETTE[2], "marker": "o", "hatch": "..", "tint": "#c6ebdf"},
+    "SR": {"color": PALETTE[3], "marker": "D", "hatch": "xx", "tint": "#f5d0b8"},
+}
+
+#: The four value clusters of Van Schooten (2022, Tabel 3), keyed as in ``values_wmo_values``
+#: (lessons 02 and 05), plus ``none`` for a value outside the 11 survey values.
+CLUSTER_STYLE = {
+    "behoorlijk": {"color": PALETTE[0], "hatch": "", "marker": "s"},
+    "resultaatgericht": {"color": PALETTE[1], "hatch": "//", "marker": "^"},
+    "responsief": {"color": PALETTE[2], "hatch": "..", "marker": "o"},
+    "privaat": {"color": PALETTE[4], "hatch": "xx", "marker": "D"},
+    "none": {"color": PALETTE[7], "hatch": "--", "marker": "v"},
+}
+
+#: The three verdicts on an organisation (lesson 01): public, hybrid or private.
+VERDICT_STYLE = {
+    "public": {"color": PALETTE[0], "marker": "s"},
+    "hybrid": {"color": PALETTE[2], "marker": "^"},
+    "private": {"color": PALETTE[1], "marker": "o"},
 }
 
 CAPTION_PREFIX = "Figure: "
@@ -91,7 +112,11 @@ def to_png(fig) -> bytes:
 
 
 def caption(alt: str) -> str:
-    """The caption line shown under a figure."""
+    """The caption line shown under a figure.
+
+    >>> caption("  Bars of the four   shares. ")
+    'Figure: Bars of the four shares.'
+    """
     return CAPTION_PREFIX + " ".join(str(alt).split())
 
 

@@ -1,11 +1,13 @@
 """The 2015 decentralisations on a timeline (lesson 00). Pure functions over ``load("timeline")``."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "timeline_figure", "events_html", "law_table"]
+from .plots import MARKERS, PALETTE, new_figure
+
+__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "plot_timeline", "law_table"]
 
 LAW_LABELS = {
     "general": "general (state, politics)",
@@ -41,10 +43,8 @@ def filter_timeline(events: pd.DataFrame, start: int = 1800, end: int = 2030,
     return events[keep].sort_values(["year", "date"], kind="stable").reset_index(drop=True)
 
 
-def timeline_figure(events: pd.DataFrame, title: str = "The road to the 2015 decentralisations"):
+def plot_timeline(events: pd.DataFrame, title: str = "The road to the 2015 decentralisations"):
     """A dot timeline: one row per law group, one marker per event, labelled with its year."""
-    from .plots import MARKERS, PALETTE, new_figure
-
     order = list(LAW_LABELS)
     fig, ax = new_figure(figsize=(8.5, 3.6))
     present = [law for law in order if law in set(events["law"])]
@@ -61,20 +61,6 @@ def timeline_figure(events: pd.DataFrame, title: str = "The road to the 2015 dec
         ax.annotate("1 Jan 2015: the three laws in force", xy=(2015, len(present) - 0.5),
                     xytext=(-6, 0), textcoords="offset points", ha="right", va="center", fontsize=9)
     return fig
-
-
-def events_html(events: pd.DataFrame, limit: int = 40) -> str:
-    """The events as an HTML list with their sources (for the explorer)."""
-    from .widgets._base import esc
-
-    if events.empty:
-        return "<p><i>No events match this selection. Widen the years or pick more laws.</i></p>"
-    items = "".join(
-        f"<li><b>{esc(r.date)}</b> — {esc(r.event)} <small>(seed {esc(r.seed)}, {esc(r.source_lines)})</small></li>"
-        for r in events.head(limit).itertuples()
-    )
-    more = f"<p><i>… and {len(events) - limit} more.</i></p>" if len(events) > limit else ""
-    return f"<p>{len(events)} event(s)</p><ul>{items}</ul>{more}"
 
 
 def law_table(laws: pd.DataFrame) -> pd.DataFrame:

@@ -8,26 +8,27 @@ Pure functions over the ``values_*`` datasets (Van Schooten 2022, §2.2 and Tabe
   without ever returning the cluster a value should have;
 - :func:`conflict_matrix`, :func:`value_involvement`, :func:`cluster_pair_counts` and
   :func:`shared_pairs` summarise the conflict pairs reported per source;
-- :func:`conflict_matrix_figure` and :func:`involvement_figure` draw them in the course style.
+- :func:`plot_conflict_matrix` and :func:`plot_involvement` draw them in the course style.
 
 >>> from wmolab import load
 >>> from wmolab.values import value_involvement
->>> value_involvement(load("values_conflict_pairs"), ["wmo_survey"]).index[0]   # doctest: +SKIP
+>>> value_involvement(load("values_conflict_pairs"), ["wmo_survey"]).index[0]
 'verantwoording'
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .validate import require_columns as _require_columns
+from .plots import CLUSTER_STYLE, new_figure
+from .validate import require_columns
 
 __all__ = [
-    "CLUSTERS", "CLUSTER_ORDER", "CLUSTER_STYLE", "SOURCES", "LITERATURE", "NO_CLUSTER",
+    "CLUSTERS", "CLUSTER_ORDER", "SOURCES", "LITERATURE", "NO_CLUSTER",
     "cluster_members", "crosswalk", "sorter_feedback", "sorter_score",
     "pair_keys", "select_pairs", "value_order", "conflict_matrix", "value_involvement",
-    "cluster_pair_counts", "shared_pairs", "conflict_matrix_figure", "involvement_figure",
+    "cluster_pair_counts", "shared_pairs", "plot_conflict_matrix", "plot_involvement",
 ]
 
 #: The four clusters of Tabel 3 (L352-357): key -> (Dutch name, English gloss, what it is about).
@@ -42,16 +43,7 @@ CLUSTERS: dict[str, tuple[str, str, str]] = {
                 "what a private organisation needs: its own survival and the quality of what it sells"),
 }
 CLUSTER_ORDER = list(CLUSTERS)
-NO_CLUSTER = "none"
-
-#: One look per cluster across the course's value figures: colour, hatch and marker.
-CLUSTER_STYLE = {
-    "behoorlijk": {"color": "#0173b2", "hatch": "", "marker": "s"},
-    "resultaatgericht": {"color": "#de8f05", "hatch": "//", "marker": "^"},
-    "responsief": {"color": "#029e73", "hatch": "..", "marker": "o"},
-    "privaat": {"color": "#cc78bc", "hatch": "xx", "marker": "D"},
-    NO_CLUSTER: {"color": "#949494", "hatch": "--", "marker": "v"},
-}
+NO_CLUSTER = "none"  # a value outside the 11 survey values (its look: wmolab.plots.CLUSTER_STYLE["none"])
 
 #: The sources of conflict pairs, in the order the lesson discusses them.
 SOURCES = {
@@ -72,7 +64,7 @@ def cluster_members(values: pd.DataFrame) -> pd.DataFrame:
     ``values`` is the ``values_wmo_values`` dataset. Clusters keep the order of Tabel 3,
     values the order of the survey.
     """
-    _require_columns(values, ["cluster", "label_nl", "survey_item"], "values")
+    require_columns(values, ["cluster", "label_nl", "survey_item"], "values")
     rows = []
     for key in CLUSTER_ORDER:
         members = values[values["cluster"] == key].sort_values("survey_item")
@@ -92,7 +84,7 @@ def crosswalk(typologies: pd.DataFrame) -> pd.DataFrame:
     Columns: the 2016 cluster, the Bovens et al. (2012) clusters that map into it, and the Hood
     (1991) family the thesis calls comparable (Tabel 1, L220; L226).
     """
-    _require_columns(typologies, ["typology_id", "cluster_id", "label", "comparable_to"], "typologies")
+    require_columns(typologies, ["typology_id", "cluster_id", "label", "comparable_to"], "typologies")
     degraaf = typologies[typologies["typology_id"] == "degraaf_2016"]
     rows = []
     for _, row in degraaf.iterrows():
@@ -120,7 +112,7 @@ def sorter_feedback(values: pd.DataFrame, answers: Mapping[str, str | None]) -> 
     ``status`` = ``"correct"``, ``"wrong"`` or ``"open"`` and a ``message``. A wrong answer's
     message names the cluster the student chose, never the right one.
     """
-    _require_columns(values, ["value_key", "label_nl", "cluster", "survey_item"], "values")
+    require_columns(values, ["value_key", "label_nl", "cluster", "survey_item"], "values")
     if not isinstance(answers, Mapping):
         raise ValueError("answers should be a dict like {'integriteit': 'behoorlijk', ...}.")
     known = set(values["value_key"])
@@ -148,7 +140,7 @@ def sorter_feedback(values: pd.DataFrame, answers: Mapping[str, str | None]) -> 
 
 def sorter_score(feedback: pd.DataFrame) -> dict[str, int]:
     """Counts of correct, wrong and open values in a :func:`sorter_feedback` table."""
-    _require_columns(feedback, ["status"], "feedback")
+    require_columns(feedback, ["status"], "feedback")
     counts = feedback["status"].value_counts()
     return {s: int(counts.get(s, 0)) for s in ("correct", "wrong", "open")}
 
@@ -162,7 +154,7 @@ def pair_keys(pairs: pd.DataFrame, as_survey: bool = True) -> pd.DataFrame:
     *gerechtigheid*) keep their own key. Each pair is put in a fixed order (``a`` < ``b``), since
     a conflict between two values has no direction.
     """
-    _require_columns(pairs, ["source_id", "value_a", "value_b", "survey_a", "survey_b"], "pairs")
+    require_columns(pairs, ["source_id", "value_a", "value_b", "survey_a", "survey_b"], "pairs")
     a = pairs["value_a"].astype(str)
     b = pairs["value_b"].astype(str)
     if as_survey:
@@ -176,7 +168,7 @@ def pair_keys(pairs: pd.DataFrame, as_survey: bool = True) -> pd.DataFrame:
 
 def select_pairs(pairs: pd.DataFrame, sources: str | Sequence[str] | None = None) -> pd.DataFrame:
     """The rows of ``pairs`` from one or more sources (all sources when ``sources`` is None)."""
-    _require_columns(pairs, ["source_id"], "pairs")
+    require_columns(pairs, ["source_id"], "pairs")
     if sources is None:
         return pairs
     if isinstance(sources, str):
@@ -190,7 +182,7 @@ def select_pairs(pairs: pd.DataFrame, sources: str | Sequence[str] | None = None
 
 def value_order(keys: Iterable[str], values: pd.DataFrame) -> list[str]:
     """Put value keys in survey order; keys that are not survey values follow, alphabetically."""
-    _require_columns(values, ["value_key", "survey_item"], "values")
+    require_columns(values, ["value_key", "survey_item"], "values")
     survey = list(values.sort_values("survey_item")["value_key"])
     keys = set(keys)
     return [k for k in survey if k in keys] + sorted(k for k in keys if k not in survey)
@@ -238,7 +230,7 @@ def cluster_pair_counts(pairs: pd.DataFrame, values: pd.DataFrame,
     The label puts the two clusters in Tabel 3 order, joined by an en dash; values outside the
     11 survey values count as cluster ``none``.
     """
-    _require_columns(values, ["value_key", "cluster"], "values")
+    require_columns(values, ["value_key", "cluster"], "values")
     chosen = pair_keys(select_pairs(pairs, sources), as_survey=as_survey)
     cluster_of = dict(zip(values["value_key"], values["cluster"]))
     order = {c: i for i, c in enumerate(CLUSTER_ORDER + [NO_CLUSTER])}
@@ -270,15 +262,13 @@ def _short_labels(keys: Sequence[str], values: pd.DataFrame) -> list[str]:
     return [short.get(k, names.get(k, k.replace("_", " "))) for k in keys]
 
 
-def conflict_matrix_figure(panels: Sequence[tuple[str, pd.DataFrame]], values: pd.DataFrame):
+def plot_conflict_matrix(panels: Sequence[tuple[str, pd.DataFrame]], values: pd.DataFrame):
     """Heat maps of one or two conflict matrices side by side, each cell labelled with its count.
 
     ``panels`` is a list of (title, matrix) with matrices from :func:`conflict_matrix` on the same
     axis. The number in each cell carries the information, so the figure does not rely on colour;
     thin lines separate the clusters of Tabel 3 (values outside the survey come last).
     """
-    from .plots import new_figure
-
     if not panels or len(panels) > 2:
         raise ValueError("give one or two (title, matrix) panels.")
     axis = list(panels[0][1].index)
@@ -315,16 +305,14 @@ def conflict_matrix_figure(panels: Sequence[tuple[str, pd.DataFrame]], values: p
     return fig
 
 
-def involvement_figure(involvement: pd.Series, values: pd.DataFrame, title: str = ""):
+def plot_involvement(involvement: pd.Series, values: pd.DataFrame, title: str = ""):
     """Horizontal bars: in how many pairs each value takes part, bars hatched by cluster.
 
     Each bar also carries its number and its cluster's initial, so colour is never needed.
     """
     from matplotlib.patches import Patch
 
-    from .plots import new_figure
-
-    _require_columns(values, ["value_key", "cluster"], "values")
+    require_columns(values, ["value_key", "cluster"], "values")
     if len(involvement) == 0:
         raise ValueError("there are no pairs to draw: choose at least one source.")
     cluster_of = dict(zip(values["value_key"], values["cluster"]))

@@ -182,7 +182,8 @@ def open_and_run_all(page, lab, rel: str, n_code: int):
     # every code cell shows an execution number, and the kernel is idle again
     page.wait_for_function(
         """n => {
-            const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+            const prompts = [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt')];
             const done = prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length;
             const busy = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='busy']");
             return prompts.length === n && done === n && !busy;
@@ -216,7 +217,8 @@ def test_notebook_runs_in_jupyterlab(page, lab, path):
     assert not problems, f"{rel}: {problems} (screenshot in {ARTIFACTS})"
     expected = explorer_cells(path)
     rendered = page.locator(".wmolab-explorer").count()
-    assert rendered >= expected, f"{rel}: {rendered} explorer(s) rendered, {expected} expected (screenshot in {ARTIFACTS})"
+    assert rendered >= expected, (
+        f"{rel}: {rendered} explorer(s) rendered, {expected} expected (screenshot in {ARTIFACTS})")
     if path.parent.name == "notebooks":
         assert expected, "every lesson has a widget"
         interact_with_first_choice(page, rel)
@@ -246,11 +248,11 @@ def interact_with_first_choice(page, rel):
             current = select.input_value()
             values = [options.nth(k).get_attribute("value") for k in range(options.count())]
             # try the other options from the last one back (two options may carry the same value)
-            actions = [lambda v=v: select.select_option(v) for v in reversed(values) if v != current][:3]
+            actions = [lambda v=v, s=select: s.select_option(v) for v in reversed(values) if v != current][:3]
         elif ex.locator(".widget-toggle-button:not(.mod-active)").count():
-            actions = [lambda: ex.locator(".widget-toggle-button:not(.mod-active)").first.click()]
+            actions = [lambda ex=ex: ex.locator(".widget-toggle-button:not(.mod-active)").first.click()]
         elif ex.locator(".widget-radio-box input:not(:checked)").count():
-            actions = [lambda: ex.locator(".widget-radio-box input:not(:checked)").first.check()]
+            actions = [lambda ex=ex: ex.locator(".widget-radio-box input:not(:checked)").first.check()]
         if not actions:
             continue
         tried += 1
@@ -277,7 +279,8 @@ def type_payload_into_text_boxes(page, rel):
     boxes = page.locator(".wmolab-explorer input[type='text'], .wmolab-explorer textarea")
     for i in range(boxes.count()):
         box = boxes.nth(i)
-        ex = box.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' wmolab-explorer ')][1]")
+        ex = box.locator(
+            "xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' wmolab-explorer ')][1]")
         before = ex.inner_text()
         box.fill(PAYLOAD)
         box.press("Enter") if box.evaluate("e => e.tagName") == "INPUT" else box.blur()
@@ -286,6 +289,7 @@ def type_payload_into_text_boxes(page, rel):
         assert page.locator(".wmolab-explorer img[src='x']").count() == 0, f"{rel}: typed HTML became an element"
         after = ex.inner_text()
         if after != before and "onerror" in after:
-            assert PAYLOAD in after, f"{rel}: typed text shown back, but not as the literal text (screenshot in {ARTIFACTS})"
+            assert PAYLOAD in after, (
+                f"{rel}: typed text shown back, but not as the literal text (screenshot in {ARTIFACTS})")
         problems = page_problems(page)
         assert not problems, f"{rel}: after typing into a text box: {problems}"

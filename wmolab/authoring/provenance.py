@@ -28,9 +28,10 @@ import csv
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = [
     "parse_ranges", "normalise", "number_variants", "find_in_lines", "check_row",

@@ -1,12 +1,13 @@
 """Explorer of lesson 07: choose a municipality, read its evidence dossier lens by lens."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import ipywidgets as widgets
 import pandas as pd
 
 from ..capstone import LENS_TITLES, LENSES, SUBJECTS, dossier, resolve
+from ..html import STATUS
 from ._base import Explorer, esc
 
 __all__ = ["explore_dossier", "dossier_html"]
@@ -31,8 +32,9 @@ def dossier_html(data: Mapping[str, pd.DataFrame], subject: str, lens: str = _AL
             items.append(f"<li>{ref}{esc(r.evidence)}<br><small><code>{esc(r.dataset)}</code> · "
                          f"{esc(r.source)}</small></li>")
         for r in gaps.itertuples():
-            items.append(f'<li class="wmolab-missing" style="border-left:4px solid #d55e00;padding-left:6px;'
-                         f'list-style:none"><b>✗ Missing:</b> {esc(r.missing)}<br><i>So: {esc(r.so)}</i></li>')
+            items.append(f'<li class="wmolab-missing" style="border-left:4px solid {STATUS["incorrect"]["color"]};'
+                         f'padding-left:6px;list-style:none"><b>✗ Missing:</b> {esc(r.missing)}<br>'
+                         f"<i>So: {esc(r.so)}</i></li>")
         parts.append(f"<h4>{esc(LENS_TITLES[le])}</h4><ul>{''.join(items)}</ul>")
     return "".join(parts)
 
@@ -47,13 +49,10 @@ def explore_dossier(data: Mapping[str, pd.DataFrame], subject: str = "Utrecht") 
     lens = widgets.ToggleButtons(options=[("all lenses", _ALL)] + [(le, le) for le in LENSES], value=_ALL,
                                  description="Lens:")
     out = widgets.HTML()
-    cache: dict[tuple[str, str], str] = {}
 
     def update(ex: Explorer) -> None:
         key = (municipality.value, lens.value)
-        if key not in cache:
-            cache[key] = dossier_html(data, *key)
-        out.value = cache[key]
+        out.value = ex.memo(key, lambda: dossier_html(data, *key))
 
     return Explorer({"municipality": municipality, "lens": lens}, {"dossier": out}, update,
                     title="Evidence dossier: what the course holds on one municipality")

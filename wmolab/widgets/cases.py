@@ -5,18 +5,25 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..agreement import agreement_summary, agreement_table
-from ..cases import (ELEMENT_EN, ELEMENTS, MUNICIPALITIES, OPTIONS, PERSPECTIVES, TOPICS, dominant_sets,
-                     place_cases, plot_model_board, plot_presence, summary_vs_text)
+from ..cases import (
+    CASE_MUNICIPALITIES,
+    ELEMENT_EN,
+    ELEMENTS,
+    OPTIONS,
+    PERSPECTIVES,
+    TOPICS,
+    dominant_sets,
+    place_cases,
+    plot_model_board,
+    plot_presence,
+    summary_vs_text,
+)
 from ..plots import PERSPECTIVE_STYLE
-from ._base import Explorer, caption_html, esc, note_html, png_image
+from ._base import Explorer, esc, figure_outputs, note_html, table_html
 
 __all__ = ["explore_cases", "explore_coding", "explore_model_board", "NOT_CODED"]
 
 NOT_CODED = "–"
-
-
-def _table_html(df: pd.DataFrame) -> str:
-    return df.to_html(index=False, escape=True, border=0, classes="wmolab-table")
 
 
 def _badge(code: str) -> str:
@@ -30,28 +37,21 @@ def _badge(code: str) -> str:
 # --------------------------------------------------------------------------- case explorer
 def explore_cases(coding: pd.DataFrame) -> Explorer:
     """Pick a municipality, a topic and a source; see the 4 × 4 grid and where summary and text disagree."""
-    municipality = widgets.Dropdown(options=list(MUNICIPALITIES), value="Zwolle", description="Municipality:")
+    municipality = widgets.Dropdown(options=list(CASE_MUNICIPALITIES), value="Zwolle", description="Municipality:")
     topic = widgets.ToggleButtons(options=[(t, t) for t in TOPICS], value="thuiszorg", description="Topic:")
     source = widgets.ToggleButtons(options=[("chapter summary", "summary"), ("case text", "text")],
                                    value="summary", description="Read from:")
-    holder = widgets.VBox()
-    caption = widgets.HTML()
     notes = widgets.HTML()
+    outputs = {**figure_outputs(), "notes": notes}
     mismatches = summary_vs_text(coding)
     dominant = dominant_sets(coding)
-    images: dict[tuple[str, str, str], widgets.Image] = {}  # each grid is drawn once
 
     def update(ex: Explorer) -> None:
         m, t, s = municipality.value, topic.value, source.value
         dom = dominant.loc[(m, t)]
         alt = (f"Grid of the four elements by the four perspectives for {m}, {t}, as read from the "
                f"{'chapter summary' if s == 'summary' else 'case text'}; the author's dominant perspectives are {dom}.")
-        if (m, t, s) not in images:
-            images[(m, t, s)] = png_image(plot_presence(coding, m, t, s), alt)
-        image = images[(m, t, s)]
-        holder.children = [image]
-        ex.outputs["image"] = image
-        caption.value = caption_html(alt)
+        ex.show_figure((m, t, s), lambda: (plot_presence(coding, m, t, s), alt))  # each grid is drawn once
         here = mismatches[(mismatches["municipality"] == m) & (mismatches["topic"] == t)]
         if here.empty:
             notes.value = note_html(f"In {m} ({t}) the summary and the case text agree on every cell.")
@@ -64,10 +64,8 @@ def explore_cases(coding: pd.DataFrame) -> Explorer:
             notes.value = f"<b>Summary and text disagree here:</b><ul>{items}</ul>"
 
     controls = {"municipality": municipality, "topic": topic, "source": source}
-    outputs = {"caption": caption, "notes": notes}
-    layout = [municipality, topic, source, holder, caption, notes]
-    ex = Explorer(controls, outputs, update, title="The five cases, element by element", layout_children=layout)
-    return ex
+    layout = [municipality, topic, source, outputs["image"], outputs["caption"], notes]
+    return Explorer(controls, outputs, update, title="The five cases, element by element", layout_children=layout)
 
 
 # --------------------------------------------------------------------------- coding exercise
@@ -129,9 +127,8 @@ def explore_coding(evidence: pd.DataFrame, codebook: pd.DataFrame | None = None)
             score.value = head + line
         if reveal.value and done:
             table = agreement_table(mine, author, categories=PERSPECTIVES, names=("you", "author"))
-            table_html = table.to_html(border=0, classes="wmolab-table")
             own = state["codes"].get(sid)
-            section = (f"§{7 + MUNICIPALITIES.index(row['municipality'])}.{2 + TOPICS.index(row['topic'])}."
+            section = (f"§{7 + CASE_MUNICIPALITIES.index(row['municipality'])}.{2 + TOPICS.index(row['topic'])}."
                        f"{1 + ELEMENTS.index(row['element'])}")  # ch. 7-11, x.2/x.3 topic, x.y.1-4 element
             this = (f"<p>The author codes {esc(sid)} as {_badge(row['author_code'])} "
                     f"(Nijdam, c. 2020, {section}).</p>")
@@ -139,7 +136,7 @@ def explore_coding(evidence: pd.DataFrame, codebook: pd.DataFrame | None = None)
                 this += f"<p><i>Note: {esc(row['note'])}</i></p>"
             if own is None:
                 this = f"<p>Code {esc(sid)} first to see the author's code for it.</p>"
-            detail.value = this + "<p>Rows: your codes; columns: the author's.</p>" + table_html
+            detail.value = this + table_html(table, "Rows: your codes; columns: the author's.")
         elif reveal.value:
             detail.value = note_html("Nothing coded yet.")
         else:
@@ -164,11 +161,8 @@ def explore_model_board(verdicts: pd.DataFrame) -> Explorer:
     strategy = widgets.RadioButtons(options=[("doelgericht (goal-directed)", "doelgericht"),
                                              ("doelzoekend (goal-seeking)", "doelzoekend")],
                                     value="doelgericht", description="Strategy:")
-    holder = widgets.VBox()
-    caption = widgets.HTML()
     cell = widgets.HTML()
-
-    images: dict[str, widgets.Image] = {}
+    outputs = {**figure_outputs(), "cell": cell}
 
     def update(ex: Explorer) -> None:
         placed = place_cases(verdicts, level.value)
@@ -177,12 +171,7 @@ def explore_model_board(verdicts: pd.DataFrame) -> Explorer:
         alt = (f"Two-by-two board of the analysis model by the {which}: "
                + ", ".join(f"{o} has {int(counts.get(o, 0))} case(s)" for o in ("1.1", "1.2", "2.1", "2.2"))
                + ".")
-        if level.value not in images:
-            images[level.value] = png_image(plot_model_board(verdicts, level.value), alt)
-        image = images[level.value]
-        holder.children = [image]
-        ex.outputs["image"] = image
-        caption.value = caption_html(alt)
+        ex.show_figure(level.value, lambda: (plot_model_board(verdicts, level.value), alt))
         code, name, expect = OPTIONS[(movement.value, strategy.value)]
         here = placed[(placed["movement"] == movement.value) & (placed["strategy"] == strategy.value)]
         head = (f"<p><b>{esc(code)} {esc(name)}</b>: the model expects {esc(expect)}. "
@@ -194,10 +183,9 @@ def explore_model_board(verdicts: pd.DataFrame) -> Explorer:
         show = show.assign(fits=show["fits_rule"].map({True: "yes", False: "no"}),
                            strategy_note=show["strategy_note"].fillna(""))
         show = show.rename(columns={"fits": "fits footnote 44 (course's check)"})
-        cell.value = head + _table_html(show[["municipality", "topic", "dominant", "fits footnote 44 (course's check)",
-                                              "strategy_note"]])
+        cell.value = head + table_html(show[["municipality", "topic", "dominant", "fits footnote 44 (course's check)",
+                                             "strategy_note"]], index=False)
 
     controls = {"level": level, "movement": movement, "strategy": strategy}
-    outputs = {"caption": caption, "cell": cell}
-    layout = [level, widgets.HBox([movement, strategy]), cell, holder, caption]
+    layout = [level, widgets.HBox([movement, strategy]), cell, outputs["image"], outputs["caption"]]
     return Explorer(controls, outputs, update, title="The analysis model board", layout_children=layout)

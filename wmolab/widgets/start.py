@@ -1,15 +1,65 @@
-"""Explorers of lesson 00: the decentralisation timeline and the glossary."""
+"""Explorers of lesson 00: the decentralisation timeline and the glossary, and the HTML they show."""
 from __future__ import annotations
+
+import re
 
 import ipywidgets as widgets
 import pandas as pd
 
-from ..glossary import glossary_html, search_glossary
-from ..timeline import LAW_LABELS, THEME_LABELS, events_html, filter_timeline, timeline_figure
-from ._base import Explorer, caption_html, note_html
-from ..plots import to_png
+from ..glossary import search_glossary
+from ..timeline import LAW_LABELS, THEME_LABELS, filter_timeline, plot_timeline
+from ._base import Explorer, esc, figure_outputs, note_html
 
-__all__ = ["explore_timeline", "explore_glossary"]
+__all__ = ["explore_timeline", "explore_glossary", "events_html", "glossary_html", "SCOPE_LABELS"]
+
+
+def events_html(events: pd.DataFrame, limit: int = 40) -> str:
+    """The events as an HTML list with their sources (for the explorer)."""
+    if events.empty:
+        return "<p><i>No events match this selection. Widen the years or pick more laws.</i></p>"
+    items = "".join(
+        f"<li><b>{esc(r.date)}</b> — {esc(r.event)} <small>(seed {esc(r.seed)}, {esc(r.source_lines)})</small></li>"
+        for r in events.head(limit).itertuples()
+    )
+    more = f"<p><i>… and {len(events) - limit} more.</i></p>" if len(events) > limit else ""
+    return f"<p>{len(events)} event(s)</p><ul>{items}</ul>{more}"
+
+
+SCOPE_LABELS = {"both": "Dutch terms, English glosses and definitions", "nl": "Dutch terms",
+                "en": "English glosses and definitions"}
+
+
+def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25, language: str = "both",
+                  lesson: str | None = None) -> str:
+    """An HTML table of glossary rows, the query highlighted; all text escaped.
+
+    The first line says what was searched (which fields, which lesson), so every change of a
+    control is visible.
+    """
+    where = SCOPE_LABELS.get(language, language) + ("" if lesson in (None, "", "all") else f", lesson {lesson}")
+    header = f"<p>{len(rows)} term(s) · searched in {esc(where)}</p>"
+
+    if rows.empty:
+        return header + (f"<p><i>No term matches {esc(query)!s}. Try a shorter or an English word.</i></p>"
+                         if query else "<p><i>The glossary is empty for this selection.</i></p>")
+
+    def mark(text: str) -> str:
+        q = query.strip()
+        if not q:
+            return esc(text)
+        parts = re.split(f"({re.escape(q)})", str(text), flags=re.I)
+        return "".join(f"<mark>{esc(p)}</mark>" if i % 2 else esc(p) for i, p in enumerate(parts))
+
+    body = "".join(
+        f"<tr><td><i>{mark(r.term_nl)}</i></td><td>{mark(r.term_en)}</td><td>{mark(r.definition)}</td>"
+        f"<td>{esc(r.lesson)}</td><td><small>seed {esc(r.seed)}, {esc(r.source_lines)}</small></td></tr>"
+        for r in rows.head(limit).itertuples()
+    )
+    more = f"<p><i>{len(rows) - limit} more: refine the search.</i></p>" if len(rows) > limit else ""
+    return (
+        f"{header}<table class='wmolab-glossary'><thead><tr><th>Dutch</th><th>English</th>"
+        f"<th>Meaning</th><th>Lesson</th><th>Source</th></tr></thead><tbody>{body}</tbody></table>{more}"
+    )
 
 
 def explore_timeline(events: pd.DataFrame) -> Explorer:
@@ -21,32 +71,25 @@ def explore_timeline(events: pd.DataFrame) -> Explorer:
                                    continuous_update=False, layout=widgets.Layout(width="520px"))
     themes = widgets.SelectMultiple(options=[(v, k) for k, v in THEME_LABELS.items()],
                                     value=tuple(THEME_LABELS), description="Kinds:", rows=6)
-    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-    caption = widgets.HTML()
     listing = widgets.HTML()
-    rendered: dict[tuple, bytes] = {}  # a selection always draws the same figure: draw it once
+    outputs = {**figure_outputs(), "events": listing}
 
     def update(ex: Explorer) -> None:
         if not themes.value:
-            image.layout.display = "none"
-            caption.value = ""
-            listing.value = note_html("No kind of event selected: pick at least one in the list (Ctrl/Cmd-click for several).")
+            ex.hide_figure()
+            listing.value = note_html("No kind of event selected: pick at least one in the list "
+                                      "(Ctrl/Cmd-click for several).")
             return
         laws = None if law.value == "any" else [law.value, "all"]
         rows = filter_timeline(events, years.value[0], years.value[1], laws=laws, themes=themes.value)
-        key = (law.value, years.value, tuple(themes.value))
-        if key not in rendered:
-            rendered[key] = to_png(timeline_figure(rows, title=f"Events {years.value[0]}–{years.value[1]}"))
-        image.value = rendered[key]
-        image.layout.display = None
         alt = (f"Timeline of {len(rows)} event(s) from {years.value[0]} to {years.value[1]}, one row of markers "
                f"per law group; the dashed line marks 1 January 2015, when the three laws came into force.")
-        caption.value = caption_html(alt)
+        ex.show_figure((law.value, years.value, tuple(themes.value)),
+                       lambda: (plot_timeline(rows, title=f"Events {years.value[0]}–{years.value[1]}"), alt))
         listing.value = events_html(rows)
 
     controls = {"law": law, "years": years, "themes": themes}
-    outputs = {"image": image, "caption": caption, "events": listing}
-    layout = [widgets.HBox([widgets.VBox([law, years]), themes]), image, caption, listing]
+    layout = [widgets.HBox([widgets.VBox([law, years]), themes]), outputs["image"], outputs["caption"], listing]
     return Explorer(controls, outputs, update, title="Timeline explorer", layout_children=layout)
 
 

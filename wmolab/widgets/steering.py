@@ -17,16 +17,15 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import steering as st
+from ..html import STATUS
 from ..plots import PERSPECTIVE_STYLE
-from ._base import Explorer, caption_html, esc, note_html
+from ._base import Explorer, caption_html, esc, figure_outputs, note_html, status_html, table_html
 
 __all__ = ["explore_vignettes", "explore_keywords", "explore_plans", "explore_case_selection",
-           "profile_html", "highlight_html", "shares_html", "toggle_effects_html", "MAX_CHARS"]
+           "plan_profile_html", "highlight_html", "shares_html", "toggle_effects_html", "MAX_CHARS"]
 
 #: The classifier scores at most this many characters (a long paste is cut, with a note).
 MAX_CHARS = 20_000
-_TINT = {"PA": "#cfe3f0", "NPM": "#f8e2bf", "NPG": "#c6ebdf", "SR": "#f5d0b8"}
-_STATUS_STYLE = {"correct": ("#029e73", "✔"), "incorrect": ("#d55e00", "✘"), "unanswered": ("#949494", "…")}
 
 
 # --------------------------------------------------------------------------- vignettes
@@ -70,9 +69,8 @@ def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
                       f"{'§3.4.2' if row['set'] == 'municipality_types' else '§5.3.3'}.</i></p>"
                       f"<p>{esc(row['text'])}</p></div>")
         status, message = st.vignette_feedback(row["answer"], choice.value)
-        colour, mark = _STATUS_STYLE[status]
-        feedback.value = (f'<div class="wmolab-feedback wmolab-{status}" role="status" '
-                          f'style="border-left:4px solid {colour};padding:2px 8px"><b>{mark}</b> {esc(message)}</div>')
+        feedback.value = status_html(status, f"<b>{STATUS[status]['mark']}</b> {esc(message)}",
+                                     classes=f"wmolab-feedback wmolab-{status}")
         right = sum(rows.loc[v, "answer"] == a for v, a in given.items())
         tally.value = note_html(f"This session: {right} of {len(given)} answered vignettes agree with the author "
                                 f"({len(rows)} vignettes in all).")
@@ -95,7 +93,7 @@ def highlight_html(text: str, score: st.TextScore) -> str:
         parts.append(
             f'<mark class="wmolab-hit wmolab-{m.perspective.lower()}" '
             f'title="{esc(m.perspective)}: signal word {esc(m.signal_word)}" '
-            f'style="background:{_TINT[m.perspective]};border-bottom:2px solid {style["color"]};padding:0 1px">'
+            f'style="background:{style["tint"]};border-bottom:2px solid {style["color"]};padding:0 1px">'
             f"{esc(m.token)}<sub><b>{esc(m.perspective)}</b></sub></mark>"
         )
         pos = m.end
@@ -180,7 +178,8 @@ def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> 
     own = "✎ my own text"
     source = widgets.Dropdown(options=list(samples) + [own], value=(next(iter(samples)) if samples else own),
                               description="Text:", layout=widgets.Layout(width="420px"))
-    box = widgets.Textarea(value=samples.get(source.value, ""), placeholder="Typ of plak hier een Nederlandse beleidstekst …",
+    box = widgets.Textarea(value=samples.get(source.value, ""),
+                           placeholder="Typ of plak hier een Nederlandse beleidstekst …",
                            layout=widgets.Layout(width="100%", height="110px"), continuous_update=False)
     mode = widgets.ToggleButtons(options=[("whole word", "whole"), ("prefix", "prefix")], value="whole",
                                  description="Match:")
@@ -227,12 +226,11 @@ _VIEWS = [("a municipality's profile", "profile"), ("group means by size class",
           ("group means by region", "region"), ("the quadrant (course's projection)", "quadrant")]
 
 
-def _table_html(df: pd.DataFrame, caption: str = "") -> str:
-    html = df.to_html(classes="wmolab-table", border=0, float_format=lambda v: f"{v:.1f}", escape=True)
-    return (f"<p><i>{esc(caption)}</i></p>" if caption else "") + html
+def _one_decimal(value: float) -> str:
+    return f"{value:.1f}"
 
 
-def profile_html(plans: pd.DataFrame, gemeente: str) -> str:
+def plan_profile_html(plans: pd.DataFrame, gemeente: str) -> str:
     """One municipality against the average of 49 as an HTML bar chart: per perspective a coloured,
     labelled bar for the municipality and a grey one for the average (numbers written out)."""
     prof = st.profile(plans, gemeente)
@@ -242,10 +240,10 @@ def profile_html(plans: pd.DataFrame, gemeente: str) -> str:
         colour = PERSPECTIVE_STYLE[p]["color"]
         rows.append(
             f"<tr><td rowspan='2' style='vertical-align:middle'><b>{p}</b><br><small>{esc(st.LABELS[p])}</small></td>"
-            f"<td style='width:320px'><div style='background:{colour};width:{own:.1f}%;height:14px;display:inline-block'"
-            f" aria-hidden='true'></div> <b>{own:.1f}%</b> {esc(gemeente)}</td></tr>"
-            f"<tr><td><div style='background:#bbbbbb;width:{avg:.1f}%;height:8px;display:inline-block' aria-hidden='true'>"
-            f"</div> <small>{avg:.1f}% average of 49</small></td></tr>"
+            f"<td style='width:320px'><div style='background:{colour};width:{own:.1f}%;height:14px;"
+            f"display:inline-block' aria-hidden='true'></div> <b>{own:.1f}%</b> {esc(gemeente)}</td></tr>"
+            f"<tr><td><div style='background:#bbbbbb;width:{avg:.1f}%;height:8px;display:inline-block' "
+            f"aria-hidden='true'></div> <small>{avg:.1f}% average of 49</small></td></tr>"
         )
     return "<table class='wmolab-profile'>" + "".join(rows) + "</table>"
 
@@ -254,16 +252,14 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
     """The 49 plans three ways: one municipality against the average, the group means (with the
     published values as ticks when ``published`` is given), or where a municipality lies in the
     quadrant. Figures are drawn once per view and cached, so changing the municipality is quick."""
-    st._shares(plans)  # validates early
+    st.plan_shares(plans)  # validates early
     names = sorted(plans["gemeente"].astype(str), key=lambda g: g.lstrip("'").lower())
     view = widgets.Dropdown(options=_VIEWS, value="profile", description="Show:", layout=widgets.Layout(width="380px"))
     gemeente = widgets.Dropdown(options=names, value="Den Haag" if "Den Haag" in names else names[0],
                                 description="Gemeente:")
     chart = widgets.HTML()
-    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-    caption = widgets.HTML()
     table = widgets.HTML()
-    figures: dict[str, tuple[bytes, str]] = {}
+    outputs = {"chart": chart, **figure_outputs(), "table": table}
     dom = st.dominant(plans)
     dist = st.distance_to_average(plans)
     coords = st.quadrant_coordinates(plans)
@@ -271,71 +267,58 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
              for p in st.PERSPECTIVES}
     cases = ["Haarlemmermeer", "Zwolle", "Oss", "Utrecht", "Den Haag"]
 
-    def figure(v: str) -> tuple[bytes, str]:
-        if v not in figures:
-            if v == "quadrant":
-                fig = st.plot_quadrant(plans, highlight=[c for c in cases if c in coords.index])
-                society = int((coords["x"] > 0).sum())
-                alt = (f"The 49 plans in the quadrant (the course's own projection), shaped by dominant perspective: "
-                       f"{society} of 49 lie on the society side; the five case municipalities are labelled.")
-            else:
-                pub = published[published["grouping"] == v] if published is not None else None
-                fig = st.plot_group_means(plans, v, pub)
-                means = st.group_means(plans, v)
-                alt = (f"Mean share per perspective by {v.replace('_', ' ')}: SR is highest in "
-                       f"{int((means[list(st.PERSPECTIVES)].idxmax(axis=1) == 'SR').sum())} of {len(means)} groups"
-                       + ("; black ticks show the published means, within about 0.1 of the bars."
-                          if pub is not None else "."))
-            figures[v] = (image_bytes(fig), alt)
-        return figures[v]
+    def draw(v: str) -> tuple:
+        if v == "quadrant":
+            fig = st.plot_quadrant(plans, highlight=[c for c in cases if c in coords.index])
+            society = int((coords["x"] > 0).sum())
+            return fig, (f"The 49 plans in the quadrant (the course's own projection), shaped by dominant "
+                         f"perspective: {society} of 49 lie on the society side; the five case municipalities "
+                         "are labelled.")
+        pub = published[published["grouping"] == v] if published is not None else None
+        means = st.group_means(plans, v)
+        return st.plot_group_means(plans, v, pub), (
+            f"Mean share per perspective by {v.replace('_', ' ')}: SR is highest in "
+            f"{int((means[list(st.PERSPECTIVES)].idxmax(axis=1) == 'SR').sum())} of {len(means)} groups"
+            + ("; black ticks show the published means, within about 0.1 of the bars." if pub is not None else "."))
 
     def update(ex: Explorer) -> None:
         v, g = view.value, gemeente.value
         gemeente.disabled = v not in ("profile", "quadrant")
         if v == "profile":
-            chart.value = profile_html(plans, g)
+            chart.value = plan_profile_html(plans, g)
             chart.layout.display = None
-            image.layout.display = "none"
-            caption.value = caption_html(
+            ex.hide_figure()
+            ex.outputs["caption"].value = caption_html(
                 f"{g}: " + ", ".join(f"{p} {plans.loc[plans['gemeente'] == g, st.SHARE_COLUMNS[p]].iloc[0]:.1f}%"
                                      for p in st.PERSPECTIVES)
                 + f", against the average of 49; dominant perspective {dom[g]}.")
             info = pd.DataFrame({"rank of 49 (1 = highest)": {p: int(ranks[p][g]) for p in st.PERSPECTIVES}})
-            table.value = _table_html(info.T, f"Distance to the average profile: {dist.loc[g, 'distance']:.1f} "
-                                              f"points (rank {int(dist.loc[g, 'rank'])} of 49, 1 = closest).")
+            table.value = table_html(info.T, f"Distance to the average profile: {dist.loc[g, 'distance']:.1f} "
+                                             f"points (rank {int(dist.loc[g, 'rank'])} of 49, 1 = closest).",
+                                     float_format=_one_decimal)
             return
-        png, alt = figure(v)
         chart.value = ""
         chart.layout.display = "none"
-        image.value = png
-        image.layout.display = None
-        caption.value = caption_html(alt)
+        ex.show_figure(v, lambda: draw(v))
         if v == "quadrant":
             table.value = note_html(
                 f"{g} lies at x = {coords.loc[g, 'x']:.1f}, y = {coords.loc[g, 'y']:.1f}: "
                 f"{coords.loc[g, 'quadrant']}; dominant perspective {dom[g]}."
-            ) + _table_html(st.quadrant_counts(plans).to_frame(), "Plans per quadrant.")
+            ) + table_html(st.quadrant_counts(plans).to_frame(), "Plans per quadrant.", float_format=_one_decimal)
         else:
-            table.value = _table_html(st.group_means(plans, v), "Unweighted means of the plan shares, "
-                                                                "recomputed from Bijlage G.")
+            table.value = table_html(st.group_means(plans, v), "Unweighted means of the plan shares, "
+                                     "recomputed from Bijlage G.", float_format=_one_decimal)
 
     controls = {"view": view, "gemeente": gemeente}
-    outputs = {"chart": chart, "image": image, "caption": caption, "table": table}
-    layout = [widgets.HBox([view, gemeente]), chart, image, caption, table]
+    layout = [widgets.HBox([view, gemeente]), chart, outputs["image"], outputs["caption"], table]
     return Explorer(controls, outputs, update, title="The 49 plans", layout_children=layout)
-
-
-def image_bytes(fig) -> bytes:
-    from ..plots import to_png
-
-    return to_png(fig)
 
 
 # --------------------------------------------------------------------------- case selection
 def explore_case_selection(plans: pd.DataFrame) -> Explorer:
     """Apply the selection rule with and without the municipalities that declined, and with
     another measure of 'average'."""
-    st._shares(plans)
+    st.plan_shares(plans)
     metric = widgets.RadioButtons(options=[("straight-line distance (Euclidean)", "euclidean"),
                                            ("sum of differences (Manhattan)", "manhattan"),
                                            ("largest single difference (max)", "max")],
@@ -350,11 +333,13 @@ def explore_case_selection(plans: pd.DataFrame) -> Explorer:
         gone = [g for g, box in boxes.items() if box.value]
         sel = st.case_selection(plans, gone, metric.value)
         sel = sel.rename(columns={"score": "share % / distance", "rank": "rank on that measure"})
-        table.value = _table_html(sel, "Unavailable: " + (", ".join(gone) if gone else "nobody") + ".")
+        table.value = table_html(sel, "Unavailable: " + (", ".join(gone) if gone else "nobody") + ".",
+                                 float_format=_one_decimal)
         dist = st.distance_to_average(plans, metric.value)
         top = dist.head(5)
         haag = dist.loc["Den Haag"] if "Den Haag" in dist.index else None
-        closest.value = _table_html(top, "The five profiles closest to the average on this measure.") + (
+        closest.value = table_html(top, "The five profiles closest to the average on this measure.",
+                                   float_format=_one_decimal) + (
             note_html(f"Den Haag, the author's 'average' case: distance {haag['distance']:.1f}, "
                       f"rank {int(haag['rank'])} of 49.") if haag is not None else "")
 

@@ -9,14 +9,21 @@ import pandas as pd
 
 from .. import survey as sv
 from ..classsurvey import ResponseError, ranking_problems, save_response
-from ..plots import to_png
-from ._base import Explorer, caption_html, esc, note_html
+from ..html import STATUS
+from ._base import Explorer, esc, figure_outputs, note_html, status_html
 
 __all__ = ["explore_ranking", "explore_tariff", "explore_importance_attention", "explore_conflict_network",
            "ranking_html", "tariff_html", "TARIFF_PRESETS"]
 
-_OK = '<div class="wmolab-note" role="status" style="color:#029e73"><b>✔</b> {}</div>'
-_WARN = '<div class="wmolab-warning" role="alert" style="color:#d55e00"><b>⚠</b> {}</div>'
+
+def _ok(inner: str) -> str:
+    """A line that confirms (``inner`` is HTML)."""
+    return status_html("correct", f"<b>{STATUS['correct']['mark']}</b> {inner}", classes="wmolab-note")
+
+
+def _warn(inner: str) -> str:
+    """A line that warns (``inner`` is HTML)."""
+    return status_html("incorrect", f"<b>⚠</b> {inner}", classes="wmolab-warning", role="alert")
 
 
 def _labels(values: pd.DataFrame) -> dict[str, str]:
@@ -39,8 +46,9 @@ def ranking_html(ranks: dict[str, Any], professionals: pd.DataFrame, values: pd.
     problems = ranking_problems(ranks)
     if problems:
         items = "".join(f"<li>{esc(_relabel(p, labels))}</li>" for p in problems)
-        kind = _WARN if any("only once" in p for p in problems) else '<div class="wmolab-note">{}</div>'
-        return kind.format("Your ranking is not complete yet:") + f"<ul>{items}</ul>"
+        head = "Your ranking is not complete yet:"
+        shown = _warn(head) if any("only once" in p for p in problems) else f'<div class="wmolab-note">{head}</div>'
+        return shown + f"<ul>{items}</ul>"
     mine = pd.Series(ranks, dtype=float)
     rho = {g: sv.spearman(mine, professionals[g]) for g in ("gemeenten", "uitvoeringsorganisatie")}
     rows = "".join(
@@ -49,7 +57,7 @@ def ranking_html(ranks: dict[str, Any], professionals: pd.DataFrame, values: pd.
         f"<td style='text-align:center'>{professionals.loc[v, 'uitvoeringsorganisatie']:.2f}</td></tr>"
         for v in sorted(ranks, key=lambda k: ranks[k]))
     closer = max(rho, key=rho.get)
-    return (_OK.format("Complete: every rank from 1 to 11 used once.")
+    return (_ok("Complete: every rank from 1 to 11 used once.")
             + "<table><thead><tr><th>value</th><th>your rank</th><th>municipal staff (mean)</th>"
               "<th>IQ coaches (mean)</th></tr></thead><tbody>" + rows + "</tbody></table>"
             + f"<p>Spearman's ρ between your ranking and the municipal staff: <b>{rho['gemeenten']:.2f}</b>; "
@@ -82,9 +90,9 @@ def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str
         try:
             path = save_response(current(), folder)
         except (ResponseError, OSError) as exc:
-            saved.value = _WARN.format(esc(f"Not saved: {exc}"))
+            saved.value = _warn(esc(f"Not saved: {exc}"))
             return
-        saved.value = _OK.format(
+        saved.value = _ok(
             f"Saved as <code>{esc(Path(path).as_posix())}</code>. The file holds your ranks, today's date and a "
             "random id, nothing else. Hand it in the way your instructor asks.")
 
@@ -131,7 +139,8 @@ def tariff_html(tariff: float, cost_price: float, hours: float) -> str:
         f"role='img' aria-label='coverage {pct:.1f} percent'>"
         f"<div style='background:repeating-linear-gradient(45deg,#0173b2,#0173b2 6px,#56b4e9 6px,#56b4e9 12px);"
         f"width:{width:.1f}%;height:100%'></div>"
-        f"<div style='position:absolute;left:{100 / 1.5:.1f}%;top:-3px;height:24px;border-left:2px dashed #d55e00'></div></div>"
+        f"<div style='position:absolute;left:{100 / 1.5:.1f}%;top:-3px;height:24px;"
+        "border-left:2px dashed #d55e00'></div></div>"
         f"<p>Coverage: <b>{pct:.1f} %</b> of the cost price (dashed line = 100 %): {esc(verdict)}.</p>")
 
 
@@ -169,20 +178,15 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
     group = widgets.Dropdown(options=[("municipal staff", "gemeenten"), ("IQ coaches", "uitvoeringsorganisatie")],
                              value="gemeenten", description="Group:")
     view = widgets.ToggleButtons(options=_VIEWS, value="Q7", description="Show:")
-    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-    caption = widgets.HTML()
     table = widgets.HTML()
+    outputs = {**figure_outputs(), "table": table}
     labels = dict(zip(values["value_key"], values["short_nl"]))
-    drawn: dict[tuple, tuple[bytes, str, str]] = {}  # each (group, view) always draws the same: draw it once
 
     def update(ex: Explorer) -> None:
-        key = (group.value, view.value)
-        if key not in drawn:
-            drawn[key] = _draw_likert_view(*key)
-        image.value, alt, table.value = drawn[key]
-        caption.value = caption_html(alt)
+        g, v = group.value, view.value  # each (group, view) always draws the same: drawn once
+        table.value = ex.show_figure((g, v), lambda: draw(g, v))
 
-    def _draw_likert_view(g: str, v: str) -> tuple[bytes, str, str]:
+    def draw(g: str, v: str) -> tuple:
         who = "municipal staff" if g == "gemeenten" else "IQ coaches"
         if v == "gap":
             gaps = sv.importance_attention(distributions, g)
@@ -202,11 +206,11 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
             n = int(distributions.query("group == @g and question == @q")["n"].max())
             text = (f"<p>{esc(q)}: {esc(sv.QUESTIONS[q])}; n = {n}. Means, high to low: "
                     + ", ".join(f"{esc(labels[k])} {m:.2f}" for k, m in means.items()) + ".</p>")
-        return to_png(fig), alt, text
+        return fig, alt, text
 
-    return Explorer({"group": group, "view": view}, {"image": image, "caption": caption, "table": table}, update,
+    return Explorer({"group": group, "view": view}, outputs, update,
                     title="Likert answers and importance vs attention",
-                    layout_children=[widgets.HBox([group]), view, image, caption, table])
+                    layout_children=[widgets.HBox([group]), view, outputs["image"], outputs["caption"], table])
 
 
 # --------------------------------------------------------------------------- conflict network
@@ -217,24 +221,21 @@ def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explo
     labels = _labels(values)
     highlight = widgets.Dropdown(options=[("(none)", "none")] + [(labels[v], v) for v in sv.VALUE_KEYS],
                                  value="none", description="Highlight:")
-    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-    caption = widgets.HTML()
     listing = widgets.HTML()
+    outputs = {**figure_outputs(), "pairs": listing}
 
-    drawn: dict[tuple, tuple[bytes, str]] = {}  # each (group, highlight) always draws the same: draw it once
+    def draw(g: str | None, h: str | None) -> tuple:
+        graph = sv.conflict_graph(pairs, values, group=g)
+        deg = sv.degree_table(graph)
+        alt = (f"Network of {graph.number_of_edges()} named conflict pair(s); "
+               f"{labels[deg.index[0]]} is in the most pairs ({int(deg.iloc[0])}). "
+               "Node shape shows the value cluster.")
+        return sv.plot_conflict_network(graph, highlight=h), alt
 
     def update(ex: Explorer) -> None:
         g = None if group.value == "all" else group.value
         h = None if highlight.value == "none" else highlight.value
-        if (g, h) not in drawn:
-            graph = sv.conflict_graph(pairs, values, group=g)
-            deg = sv.degree_table(graph)
-            alt = (f"Network of {graph.number_of_edges()} named conflict pair(s); "
-                   f"{labels[deg.index[0]]} is in the most pairs ({int(deg.iloc[0])}). "
-                   "Node shape shows the value cluster.")
-            drawn[(g, h)] = (to_png(sv.plot_conflict_network(graph, highlight=h)), alt)
-        image.value, alt = drawn[(g, h)]
-        caption.value = caption_html(alt)
+        ex.show_figure((g, h), lambda: draw(g, h))  # each (group, highlight) always draws the same: drawn once
         sel = pairs if g is None else pairs[pairs["group"] == g]
         if h is not None:
             sel = sel[(sel["value_a"] == h) | (sel["value_b"] == h)]
@@ -245,6 +246,5 @@ def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explo
                        for a, b, r, line in zip(sel["value_a"], sel["value_b"], sel["respondent"], sel["source_line"]))
         listing.value = f"<p>{len(sel)} pair(s):</p><ul>{rows}</ul>"
 
-    return Explorer({"group": group, "highlight": highlight}, {"image": image, "caption": caption, "pairs": listing},
-                    update, title="Conflict network",
-                    layout_children=[widgets.HBox([group, highlight]), image, caption, listing])
+    return Explorer({"group": group, "highlight": highlight}, outputs, update, title="Conflict network",
+                    layout_children=[widgets.HBox([group, highlight]), outputs["image"], outputs["caption"], listing])

@@ -17,16 +17,32 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from ..html import STATUS
 from ..organisations import CHOICES, CRITERIA, judge, signals
-from ..values import (CLUSTER_ORDER, CLUSTERS, SOURCES, conflict_matrix, pair_keys, select_pairs,
-                      shared_pairs, sorter_feedback, sorter_score, value_involvement, value_order)
+from ..values import (
+    CLUSTER_ORDER,
+    CLUSTERS,
+    SOURCES,
+    conflict_matrix,
+    pair_keys,
+    select_pairs,
+    shared_pairs,
+    sorter_feedback,
+    sorter_score,
+    value_involvement,
+    value_order,
+)
 from ._base import Explorer, esc, note_html
 
 __all__ = ["explore_organisations", "explore_cluster_sorter", "explore_conflict_matrix",
            "organisation_card_html", "verdict_html", "sorter_html", "matrix_html", "pairs_html"]
 
 _LEAN_WORD = {"public": "→ public", "private": "→ private", "mixed": "→ mixed"}
-_STATUS_MARK = {"match": "✔", "defensible": "≈", "partly": "≈", "no": "✘"}
+#: A judgement's mark: the two clear outcomes use the course's status marks; ≈ is "defensible" or "partly".
+_STATUS_MARK = {"match": STATUS["correct"]["mark"], "defensible": "≈", "partly": "≈", "no": STATUS["incorrect"]["mark"]}
+#: The sorter's three states per value, with the course's status marks.
+_SORTER_MARK = {"correct": STATUS["correct"]["mark"], "wrong": STATUS["incorrect"]["mark"],
+                "open": STATUS["unanswered"]["mark"]}
 
 
 # --------------------------------------------------------------------------- organisations
@@ -110,9 +126,8 @@ def explore_organisations(orgs: pd.DataFrame) -> Explorer:
 def sorter_html(feedback: pd.DataFrame) -> str:
     """Per-value feedback (✔ / ✘ / …) and a score line; never the cluster a wrong value belongs in."""
     score = sorter_score(feedback)
-    marks = {"correct": "✔", "wrong": "✘", "open": "…"}
     rows = "".join(
-        f"<tr><td>{marks[r.status]}</td><td><b>{esc(r.value)}</b></td><td>{esc(r.message)}</td></tr>"
+        f"<tr><td>{_SORTER_MARK[r.status]}</td><td><b>{esc(r.value)}</b></td><td>{esc(r.message)}</td></tr>"
         for r in feedback.itertuples()
     )
     total = len(feedback)
@@ -147,7 +162,7 @@ def explore_cluster_sorter(values: pd.DataFrame) -> Explorer:
         "<ul>" + "".join(f"<li><b>{esc(CLUSTERS[c][0])}</b>: {esc(CLUSTERS[c][2])}</li>" for c in CLUSTER_ORDER)
         + "</ul>")
     layout = [legend, widgets.VBox(list(controls.values())), reset, out]
-    explorer = Explorer(dict(controls), {"feedback": out}, update, title="Value-cluster sorter",
+    explorer = Explorer({**controls, "reset": reset}, {"feedback": out}, update, title="Value-cluster sorter",
                         layout_children=layout)
 
     def on_reset(_button: widgets.Button) -> None:
@@ -155,7 +170,6 @@ def explore_cluster_sorter(values: pd.DataFrame) -> Explorer:
             c.value = ""
 
     reset.on_click(on_reset)
-    explorer.controls["reset"] = reset
     return explorer
 
 

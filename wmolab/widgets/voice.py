@@ -1,6 +1,6 @@
 """Explorers of lesson 06 (client voice): the voice-profile explorer and "score your own municipality".
 
-The HTML each explorer shows is built by pure functions here (:func:`profile_html`,
+The HTML each explorer shows is built by pure functions here (:func:`voice_profile_html`,
 :func:`own_result_html`) that tests call directly; the explorers only wire controls to them.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pandas as pd
 from .. import voice
 from ._base import Explorer, esc, note_html
 
-__all__ = ["explore_voice_profiles", "explore_own_municipality", "explore_haarlemmermeer", "profile_html",
+__all__ = ["explore_voice_profiles", "explore_own_municipality", "explore_haarlemmermeer", "voice_profile_html",
            "own_result_html", "detective_html", "AS_PRINTED",
            "EXPORT_NAME"]
 
@@ -47,12 +47,12 @@ def _columns(municipality: str, role: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def profile_html(long: pd.DataFrame, municipality: str = "all", role: str = "both", form: str = "all",
+def voice_profile_html(long: pd.DataFrame, municipality: str = "all", role: str = "both", form: str = "all",
                  treatment: str = "category") -> str:
     """The answers for a selection as an HTML table with text bars, plus means and, for one
     municipality with both roles, the correlation under the chosen treatment."""
     if municipality != "all":
-        voice._check_municipality(municipality)
+        voice.check_municipality(municipality)
     if role not in ("both", *voice.ROLES):
         raise ValueError(f"role should be 'both' or one of {list(voice.ROLES)}.")
     if form not in ("all", *voice.FORMS):
@@ -117,7 +117,7 @@ def explore_voice_profiles(long: pd.DataFrame) -> Explorer:
     table = widgets.HTML()
 
     def update(ex: Explorer) -> None:
-        table.value = profile_html(long, municipality.value, role.value, form.value, treatment.value)
+        table.value = voice_profile_html(long, municipality.value, role.value, form.value, treatment.value)
 
     controls = {"municipality": municipality, "role": role, "form": form, "treatment": treatment}
     layout = [widgets.HBox([municipality, form]), role, treatment, table]

@@ -1,0 +1,45 @@
+"""The measuring code of `make bench`, on tiny inputs (the full bench is not part of make test)."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import nbformat
+import pytest
+
+from wmolab.authoring import bench
+from wmolab.widgets._base import Explorer
+
+from helpers import ROOT
+
+
+@pytest.mark.slow
+def test_execute_measures_time_and_memory(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = bytearray(60 * 1024 * 1024)")]
+    run = bench.measure(nb, tmp_path)
+    assert run.seconds > 0
+    assert run.peak_mb > 60, "a 60 MB allocation shows up in the peak"
+
+
+def test_widget_response_times_every_change():
+    dd = widgets.Dropdown(options=["a", "b", "c"])
+    out = widgets.HTML()
+    ex = Explorer({"choice": dd}, {"out": out}, lambda e: setattr(out, "value", dd.value * 2))
+    control, times = bench.widget_response(ex, changes=21)
+    assert control == "choice" and len(times) == 21 and all(t >= 0 for t in times)
+    assert ex.updates >= 22
+
+
+def test_explorers_are_found_in_a_lesson():
+    found = bench.explorers_of(ROOT / "notebooks" / "00_start_here.ipynb")
+    assert [name for name, _ in found] == ["explore_timeline", "explore_glossary"]
+
+
+def test_report_flags_broken_budgets():
+    ok = bench.Result("notebooks/a.ipynb", [bench.Run(2.0, 100)], [2.0])
+    slow = bench.Result("notebooks/b.ipynb", [bench.Run(5.0, 300)], [2.0])
+    text, broken = bench.report([ok, slow], [{"notebook": "a", "builder": "explore_x", "control": "c", "n": 20,
+                                              "median_ms": 150.0, "max_ms": 200.0, "error": ""}], [0.1, 0.2], 1)
+    assert "| notebooks/a.ipynb |" in text and "Machine:" in text
+    assert len(broken) == 3 and any("ratio 2.50" in b for b in broken) and any("300 MB" in b for b in broken)
+    text, broken = bench.report([ok], [], [0.1], 1)
+    assert broken == [] and "All budgets met." in text

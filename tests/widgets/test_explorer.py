@@ -1,0 +1,84 @@
+"""The explorer base (wmolab.widgets._base): declared outputs, one figure helper, one memo, a polite error."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from wmolab.plots import new_figure
+from wmolab.widgets import Explorer, figure_outputs
+
+
+def _figure():
+    fig, ax = new_figure()
+    ax.plot([1, 2], [2, 1])
+    return fig
+
+
+@pytest.fixture
+def counted():
+    """An explorer with a figure: a dropdown of three states, and a count of the figures drawn."""
+    choice = widgets.Dropdown(options=["a", "b", "c"], value="a")
+    drawn = []
+
+    def draw(state):
+        drawn.append(state)
+        return _figure(), f"A falling line for state {state}."
+
+    def update(ex):
+        ex.show_figure(choice.value, lambda: draw(choice.value))
+
+    return Explorer({"choice": choice}, figure_outputs(), update), choice, drawn
+
+
+def test_each_state_is_drawn_once(counted):
+    ex, choice, drawn = counted
+    for value in ["b", "a", "c", "b", "a", "c"]:
+        choice.value = value
+    assert drawn == ["a", "b", "c"]
+    assert ex.outputs["image"].value[:4] == b"\x89PNG"
+    assert "Figure: A falling line for state c." in ex.outputs["caption"].value
+
+
+def test_hide_figure_hides_image_and_caption(counted):
+    ex, _, _ = counted
+    ex.hide_figure()
+    assert ex.outputs["image"].layout.display == "none" and ex.outputs["caption"].value == ""
+    ex.refresh()
+    assert ex.outputs["image"].layout.display is None
+
+
+def test_outputs_are_declared_at_construction(counted):
+    ex, _, _ = counted
+    with pytest.raises(TypeError):
+        ex.outputs["image"] = widgets.Image()  # type: ignore[index]
+    with pytest.raises(TypeError, match="HTML or ipywidgets.Image"):
+        Explorer({}, {"out": widgets.Output()}, lambda ex: None)
+
+
+def test_memo_computes_once_per_key():
+    calls = []
+    ex = Explorer({}, {"out": widgets.HTML()}, lambda ex: None)
+    for _ in range(3):
+        assert ex.memo("k", lambda: calls.append(1) or "value") == "value"
+    assert calls == [1]
+
+
+def test_show_figure_returns_what_was_drawn_with_it():
+    ex = Explorer({}, {**figure_outputs(), "table": widgets.HTML()}, lambda ex: None)
+    assert ex.show_figure("k", lambda: (_figure(), "A falling line.", "<p>table</p>")) == "<p>table</p>"
+    assert ex.show_figure("k", lambda: pytest.fail("drawn twice")) == "<p>table</p>"
+
+
+def test_a_failing_update_shows_one_line_not_a_traceback():
+    choice = widgets.Dropdown(options=["a", "b"], value="a")
+
+    def update(ex):
+        if choice.value == "b":
+            raise KeyError("b")
+
+    ex = Explorer({"choice": choice}, {"out": widgets.HTML()}, update)
+    choice.value = "b"
+    assert isinstance(ex.last_error, KeyError)
+    assert "wmolab-error" in ex.status.value and "Traceback" not in ex.status.value
+    choice.value = "a"
+    assert ex.last_error is None and ex.status.value == ""

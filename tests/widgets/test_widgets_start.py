@@ -1,0 +1,98 @@
+"""Headless tests of the lesson-00 explorers: set control values, read the outputs."""
+from __future__ import annotations
+
+import pytest
+
+from wmolab import load
+from wmolab.glossary import search_glossary
+from wmolab.widgets.start import events_html, explore_glossary, explore_timeline, glossary_html
+
+
+@pytest.fixture
+def timeline():
+    return explore_timeline(load("timeline"))
+
+
+@pytest.fixture
+def glossary():
+    return explore_glossary(load("glossary"))
+
+
+def test_timeline_starts_with_a_figure_and_a_list(timeline):
+    assert timeline.last_error is None
+    assert timeline.outputs["image"].value[:4] == b"\x89PNG"
+    assert "Figure:" in timeline.outputs["caption"].value
+    assert "event(s)" in timeline.outputs["events"].value
+
+
+def test_choosing_a_law_changes_the_list(timeline):
+    before = timeline.outputs["events"].value
+    timeline.controls["law"].value = "jeugdwet"
+    after = timeline.outputs["events"].value
+    assert after != before and "Jeugdwet" in after and timeline.last_error is None
+
+
+def test_years_narrow_the_list(timeline):
+    timeline.controls["years"].value = (1848, 1851)
+    assert timeline.outputs["events"].value.startswith("<p>2 event(s)")
+
+
+def test_empty_selection_gives_a_message_not_an_error(timeline):
+    timeline.controls["themes"].value = ()
+    assert timeline.last_error is None
+    assert "No kind of event selected" in timeline.outputs["events"].value
+    timeline.controls["themes"].value = ("law",)
+    assert "event(s)" in timeline.outputs["events"].value
+
+
+def test_glossary_search_as_you_type(glossary):
+    glossary.controls["query"].value = "keuken"
+    assert "<mark>keuken</mark>tafelgesprek" in glossary.outputs["table"].value
+    glossary.controls["language"].value = "en"
+    assert "No term matches" in glossary.outputs["table"].value
+    glossary.controls["query"].value = "kitchen"
+    assert "<mark>kitchen</mark>" in glossary.outputs["table"].value
+
+
+def test_glossary_shows_typed_text_escaped(glossary):
+    glossary.controls["query"].value = '<img src=x onerror="document.title=\'pwned\'">'
+    shown = glossary.outputs["table"].value
+    assert "<img" not in shown and "&lt;img" in shown
+
+
+def test_a_failing_update_is_reported_politely(glossary, monkeypatch):
+    import wmolab.widgets.start as start
+
+    monkeypatch.setattr(start, "search_glossary", lambda *a, **k: 1 / 0)
+    glossary.controls["query"].value = "zorg"
+    assert isinstance(glossary.last_error, ZeroDivisionError)
+    assert "wmolab-error" in glossary.status.value and "Traceback" not in glossary.status.value
+
+
+def test_widget_response_is_fast(timeline, glossary):
+    import time
+
+    start = time.perf_counter()
+    for law in ["wmo", "jeugdwet", "any", "participatiewet"] * 3:
+        timeline.controls["law"].value = law
+    per_change = (time.perf_counter() - start) / 12
+    assert per_change < 0.5, f"{per_change:.3f} s per change"
+
+
+# --------------------------------------------------------------------------- the HTML the explorers show
+def test_events_html_escapes_and_handles_empty(dataset):
+    events = dataset("timeline")
+    evil = events.head(1).assign(event="<script>alert(1)</script>")
+    assert "<script>" not in events_html(evil) and "&lt;script&gt;" in events_html(evil)
+    assert "No events match" in events_html(events.iloc[0:0])
+
+
+def test_glossary_html_highlights_and_escapes(dataset):
+    terms = dataset("glossary")
+    html = glossary_html(search_glossary(terms, "zorg"), "zorg")
+    assert "<mark>zorg</mark>" in html
+    evil = '<img src=x onerror="alert(1)">'
+    out = glossary_html(search_glossary(terms, evil), evil)
+    assert "<img" not in out and "&lt;img" in out
+    row = terms.head(1).assign(definition='a & b <b>c</b>')
+    assert "a &amp; b &lt;b&gt;" in glossary_html(row, "amp")

@@ -1,0 +1,63 @@
+"""Write the key of one self-check question into ``wmolab/keys/NN.json`` (authors only).
+
+    python -m wmolab.authoring.keys add 03.1 number 31.1 --decimals 1 --hint "Average each column over the 49 plans."
+
+Kinds: ``number`` (``--decimals``), ``integer``, ``text`` (``--options '["PA","NPM"]'``), ``bool``,
+``set`` (JSON list), ``sequence`` (JSON list, ordered), ``mapping`` (JSON object; ``--value-kind
+number`` for numbers). ``--wrong '{"hint for this mistake": value}'`` gives a targeted hint for a
+common wrong answer. The key stores only hashes (see :func:`wmolab.checks.make_key`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .. import checks
+
+__all__ = ["KEY_KINDS", "add_key", "main"]
+
+KEY_KINDS = ("number", "integer", "text", "bool", "set", "sequence", "mapping")
+
+
+def add_key(question: str, key: dict[str, Any], keys_dir: Path | None = None) -> Path:
+    """Add or replace ``question``'s key in its notebook's key file (questions kept in order); return the file."""
+    keys_dir = Path(keys_dir) if keys_dir is not None else checks.KEYS_DIR
+    path = keys_dir / f"{question.split('.')[0]}.json"
+    keys = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    keys[question] = key
+    ordered = dict(sorted(keys.items(), key=lambda kv: int(kv[0].split(".")[1])))
+    path.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m wmolab.authoring.keys")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    add = sub.add_parser("add", help="add or replace the key of one question")
+    add.add_argument("question")
+    add.add_argument("kind", choices=KEY_KINDS)
+    add.add_argument("value", help="the answer; JSON for bool/set/sequence/mapping")
+    add.add_argument("--decimals", type=int, default=0)
+    add.add_argument("--hint", default="")
+    add.add_argument("--options", help="JSON list of allowed choices")
+    add.add_argument("--value-kind", default="text", choices=["text", "number"])
+    add.add_argument("--wrong", help='JSON object {"hint": wrong_value, ...}')
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    value: Any = args.value
+    if args.kind in ("bool", "set", "sequence", "mapping"):
+        value = json.loads(value)
+    elif args.kind in ("number", "integer"):
+        value = float(value)
+    key = checks.make_key(args.question, args.kind, value, decimals=args.decimals, hint=args.hint,
+                          options=json.loads(args.options) if args.options else None,
+                          value_kind=args.value_kind, wrong=json.loads(args.wrong) if args.wrong else None)
+    path = add_key(args.question, key)
+    print(f"key for {args.question} written to {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Figures of lesson 06: the survey grid, one municipality's pair, computed against published r, agreement."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..plots import PALETTE, new_figure
+from ..validate import require_columns
+from .correlations import pair_table
+from .reshape import MUNICIPALITIES, ROLES, SCORE_COLUMNS, TREATMENTS, treat_missing
+
+__all__ = ["plot_survey_heatmap", "plot_pair", "plot_correlations", "plot_agreement"]
+
+def _short(label: str, width: int = 26) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def plot_survey_heatmap(long: pd.DataFrame, treatment: str = "category"):
+    """All 130 answers as a grid: colour = score, and every cell is labelled (never colour alone)."""
+    treated = treat_missing(long, treatment)
+    grid = treated.pivot(index="item_no", columns="column", values="value")[list(SCORE_COLUMNS)]
+    codes = treated.pivot(index="item_no", columns="column", values="code")[list(SCORE_COLUMNS)]
+    labels = treated.drop_duplicates("item_no").set_index("item_no")["instrument"]
+    fig, ax = new_figure(figsize=(8.6, 6.2))
+    ax.grid(False)
+    image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", vmin=0, vmax=7, aspect="auto")
+    for i in range(grid.shape[0]):
+        for j in range(grid.shape[1]):
+            v, c = grid.iat[i, j], codes.iat[i, j]
+            text = f"{v:g}" if not math.isnan(v) else c
+            if c != "score" and treatment == "zero":
+                text = f"0 ({c})"
+            dark = (not math.isnan(v)) and v >= 4.5
+            colour = "black" if (dark or math.isnan(v)) else "white"
+            ax.text(j, i, text, ha="center", va="center", fontsize=9, color=colour,
+                    fontweight="bold" if c != "score" else "normal")
+    ax.set_facecolor("#eeeeee")
+    ax.set_yticks(range(len(labels)), [_short(x) for x in labels])
+    heads = ["policy" if col.startswith(("r1_", "r1r2")) else "client" for col in SCORE_COLUMNS]
+    ax.set_xticks(range(len(SCORE_COLUMNS)), heads, fontsize=8)
+    ax.tick_params(axis="x", labeltop=True, labelbottom=False)
+    for j, name in enumerate(MUNICIPALITIES.values()):
+        ax.text(2 * j + 0.5, -1.25, name.replace(" a/d Rijn", ""), ha="center", va="bottom", fontsize=9,
+                fontweight="bold")
+    for j in range(1, 5):
+        ax.axvline(2 * j - 0.5, color="white", linewidth=3)
+    cbar = fig.colorbar(image, ax=ax, shrink=0.7)
+    cbar.set_label("score (1 = no place, 7 = a very large place)")
+    ax.set_title(f"The voice survey as printed: codes {TREATMENTS[treatment].split(' (')[0]}", pad=46)
+    return fig
+
+
+def plot_pair(long: pd.DataFrame, municipality: str, treatment: str = "missing"):
+    """Policy officer and client of one municipality side by side (hatched bars, codes labelled)."""
+    table = pair_table(long, municipality, treatment)
+    fig, ax = new_figure(figsize=(8, 5.6))
+    y = np.arange(len(table))
+    h = 0.38
+    styles = [("policy_officer", "policy_code", PALETTE[0], "", -h / 2),
+              ("client", "client_code", PALETTE[1], "//", h / 2)]
+    for role, code_col, colour, hatch, off in styles:
+        values = table[role].fillna(0).to_numpy()
+        ax.barh(y + off, values, height=h, color=colour, hatch=hatch, edgecolor="black", linewidth=0.5,
+                label=ROLES[role])
+        for yi, v, c in zip(y + off, table[role], table[code_col]):
+            if c != "score" and (v != v or treatment == "category"):
+                text = c
+            else:
+                text = f"{v:g}" + (f" ({c})" if c != "score" else "")
+            ax.text((0 if v != v else v) + 0.1, yi, text, va="center", fontsize=8)
+    ax.set_yticks(y, [_short(x, 30) for x in table["instrument"]])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 8)
+    ax.set_xlabel("score (1 = no place, 7 = a very large place)")
+    ax.set_title(f"{MUNICIPALITIES[municipality]}: policy officer vs client")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    return fig
+
+
+def plot_correlations(comparison: pd.DataFrame):
+    """Computed r (circles) beside published r (diamonds), with the thesis's bands shaded."""
+    require_columns(comparison, ["municipality", "r", "published_r", "reproduces"], "The comparison table")
+    fig, ax = new_figure(figsize=(7.5, 3.8))
+    for lo, hi, name, shade in ((0.0, 0.495, "band: low", "#f2f2f2"), (0.495, 0.695, "medium", "#e0e0e0"),
+                                (0.695, 1.0, "high", "#cccccc")):
+        ax.axvspan(lo, hi, color=shade, zorder=0)
+        ax.text((lo + hi) / 2, -0.45, name, ha="center", va="bottom", fontsize=8)
+    y = np.arange(len(comparison))
+    ax.scatter(comparison["published_r"], y, marker="D", s=70, color=PALETTE[3], label="published (Bijlage VI)",
+               zorder=3)
+    ax.scatter(comparison["r"], y, marker="o", s=45, color=PALETTE[0], label="computed from the printed table",
+               zorder=4)
+    for yi, row in zip(y, comparison.itertuples()):
+        mark = "reproduces" if row.reproduces else "does NOT reproduce"
+        ax.text(1.02, yi, f"{row.r:.4f} vs {row.published_r:.4f}: {mark}", va="center", fontsize=8,
+                transform=ax.get_yaxis_transform())
+    ax.set_yticks(y, comparison["municipality"])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(len(comparison) - 0.2, -0.6)
+    ax.set_xlabel("Pearson r between policy officer and client")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
+    return fig
+
+
+def plot_agreement(long: pd.DataFrame, municipality: str, treatment: str = "missing"):
+    """Policy officer (x) against client (y) per item, with the line of perfect agreement."""
+    table = pair_table(long, municipality, treatment).dropna(subset=["policy_officer", "client"])
+    fig, ax = new_figure(figsize=(5.2, 5.0))
+    counts = table.groupby(["policy_officer", "client"]).size().reset_index(name="n")
+    ax.scatter(counts["policy_officer"], counts["client"], s=60 * counts["n"], marker="o", color=PALETTE[0],
+               edgecolor="black", zorder=3, label="instrument(s); size = how many")
+    for row in counts.itertuples():
+        if row.n > 1:
+            ax.text(row.policy_officer + 0.2, row.client + 0.2, f"×{row.n}", fontsize=8)
+    ax.plot([1, 7], [1, 7], linestyle="--", color="black", linewidth=1, label="perfect agreement (y = x)")
+    ax.set_xlim(0.5, 7.5)
+    ax.set_ylim(0.5, 7.5)
+    ax.set_aspect("equal")
+    ax.set_xlabel("policy officer's score")
+    ax.set_ylabel("client's score")
+    ax.set_title(f"{MUNICIPALITIES[municipality]}: correlation is not agreement")
+    ax.legend(loc="upper left", fontsize=8)
+    return fig
