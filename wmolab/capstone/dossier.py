@@ -118,7 +118,8 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
         v = voice_summary(data, s)
         rows.append(_row("voice", "municipality", "voice_models",
                          f"Model of commissioning: {v['model']}; voice expected {v['expected_voice']}, "
-                         f"found {v['found_voice']} (the course's reading of Tabel 3).", "Heijboer (2016), seed 004, Tabel 1 and Tabel 3"))
+                         f"found {v['found_voice']} (the course's reading of Tabel 3).",
+                         "Heijboer (2016), seed 004, Tabel 1 and Tabel 3"))
         verdict = "reproduces" if v["reproduces"] else "does not reproduce"
         rows.append(_row("voice", "municipality", "voice_survey_printed",
                          f"Survey: r = {v['r_computed']:.2f} over {v['n_pairs']} items (published "

@@ -35,7 +35,8 @@ def memo_outline(d: Dossier) -> str:
                                        "dataset"]))
         have = ", ".join(f"`{x}`" for x in ds) if ds else "no data on this municipality"
         lines += [f"**{i}. Evidence: {LENS_TITLES[le].split(' (')[0].lower()}.** Datasets: {have}. "
-                  "(two to four sentences; each claim with its dataset and source: author and section, table or page)", ""]
+                  "(two to four sentences; each claim with its dataset and source: author and section, "
+                  "table or page)", ""]
     lines += ["**5. Assessment.** (how do the three lenses fit together? one paragraph)", "",
               "**6. Limitations.** (what is missing, how small the samples are, who wrote the source)", "",
               "**7. Recommendation.** (one concrete step for the municipality, following from 2-6)"]

@@ -221,7 +221,8 @@ def case_selection(plans: pd.DataFrame, unavailable: Iterable[str] = (), metric:
     """Apply the selection rule of §5.3.1 to the plans: for each perspective the highest-scoring
     municipality that is available, plus the available municipality closest to the average
     profile. The last is the course's measure: the author's test for the average case (in none of
-    the top/bottom-5 lists, §6.5) leaves many candidates and ranks none. ``unavailable`` lists municipalities that declined or did not respond."""
+    the top/bottom-5 lists, §6.5) leaves many candidates and ranks none. ``unavailable`` lists
+    municipalities that declined or did not respond."""
     if isinstance(unavailable, str):
         unavailable = [unavailable]
     s = plan_shares(plans)
