@@ -37,6 +37,7 @@ $(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-se
 	$(PY) -m pip install --quiet -r requirements/lab.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	@# the course's JupyterLab settings (no news pop-up, no update check), installed as Binder installs them
+	@rm -f $(VENV)/share/jupyter/lab/settings/overrides.json  # written by earlier versions of this Makefile
 	PATH="$(abspath $(VENV))/bin:$$PATH" bash postBuild
 	@rm -f $(VENV)/.installing
 	touch $@
@@ -45,6 +46,16 @@ $(VENV)/.test-installed: $(VENV)/.lab-installed requirements/test.txt
 	@touch $(VENV)/.installing
 	$(PY) -m pip install --quiet -r requirements/test.txt -c requirements/lab.txt
 	@rm -f $(VENV)/.installing
+	touch $@
+
+# Wheels of the locked packages and of Binder's base packages (requirements/binder-base.txt), downloaded once per
+# lock: the tests that build fresh environments (the wheel, Binder parity) install from here with --no-index.
+$(VENV)/wheelhouse/.complete: $(VENV)/.lab-installed requirements/lab.txt requirements/binder-base.txt pyproject.toml
+	rm -rf $(VENV)/wheelhouse
+	$(PY) -m pip download --quiet --only-binary=:all: -d $(VENV)/wheelhouse -r requirements/lab.txt
+	$(PY) -m pip download --quiet --only-binary=:all: -d $(VENV)/wheelhouse -r requirements/binder-base.txt
+	$(PY) -m pip download --quiet -d $(VENV)/wheelhouse \
+	  $$($(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'])")
 	touch $@
 
 # configurable-http-proxy (npm) for the JupyterHub test, exactly as locked in requirements/package-lock.json.
@@ -61,7 +72,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(VENV)/.lab-installed
 	$(VENV)/bin/jupyter lab $(NB0) $(ALLOW_ROOT) $(LAB_ARGS)
 
-test: $(VENV)/.test-installed $(VENV)/.node-installed
+test: $(VENV)/.test-installed $(VENV)/.node-installed $(VENV)/wheelhouse/.complete
 	$(PY) -m pytest -n auto --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
 	  $(PYTEST_ARGS) tests notebooks solutions
