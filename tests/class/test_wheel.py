@@ -9,14 +9,19 @@ import nbformat
 import pytest
 
 from helpers import ROOT, check_results, notebook_paths
+from wmolab.authoring import binder
 from wmolab.authoring import wheel as wheelmod
 
 pytestmark = pytest.mark.slow
 
 
+WHEELHOUSE = binder.default_wheelhouse()          # `make test` downloads the locked wheels once per lock
+SOURCE = ["--no-index", "--find-links", str(WHEELHOUSE)] if WHEELHOUSE else []
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    return wheelmod.build(tmp_path_factory.mktemp("dist"))
+    return wheelmod.build(tmp_path_factory.mktemp("dist"), pip_args=SOURCE)
 
 
 def test_wheel_carries_the_datasets_keys_and_settings(built):
@@ -26,7 +31,7 @@ def test_wheel_carries_the_datasets_keys_and_settings(built):
 
 def test_every_solution_sheet_runs_from_the_installed_wheel_outside_the_repository(built, tmp_path):
     start = time.monotonic()
-    py = wheelmod.fresh_env(tmp_path / "env", ["-r", str(ROOT / "requirements" / "lab.txt"), str(built)])
+    py = wheelmod.fresh_env(tmp_path / "env", [*SOURCE, "-r", str(ROOT / "requirements" / "lab.txt"), str(built)])
     where = subprocess.run([str(py), "-c", "import wmolab, wmolab.data as d; print(wmolab.__file__); print(d.datasets_dir())"],
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
     assert all("site-packages" in w and str(ROOT) not in w for w in where), where

@@ -55,8 +55,11 @@ def _source_files(root: Path) -> list[Path]:
     return files
 
 
-def build(out_dir: Path | str, root: Path | str = ROOT, python: str = sys.executable, timeout: float = 300) -> Path:
-    """Build the wheel into ``out_dir`` from a clean copy of the package sources; return its path."""
+def build(out_dir: Path | str, root: Path | str = ROOT, python: str = sys.executable, timeout: float = 300,
+          pip_args: list[str] = ()) -> Path:
+    """Build the wheel into ``out_dir`` from a clean copy of the package sources; return its path.
+
+    ``pip_args`` (e.g. ``--no-index --find-links <wheelhouse>``) also apply to the build backend's install."""
     root, out_dir = Path(root), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="wmolab-wheel-src-") as tmp:
@@ -67,7 +70,8 @@ def build(out_dir: Path | str, root: Path | str = ROOT, python: str = sys.execut
         before = set(out_dir.glob("wmolab-*.whl"))
         for old in before:
             old.unlink()
-        _run([python, "-m", "pip", "wheel", *PIP_QUIET, "--no-deps", "--wheel-dir", str(out_dir), tmp], timeout)
+        _run([python, "-m", "pip", "wheel", *PIP_QUIET, *pip_args, "--no-deps", "--wheel-dir", str(out_dir), tmp],
+             timeout)
     wheels = sorted(out_dir.glob("wmolab-*.whl"))
     if len(wheels) != 1:
         raise RuntimeError(f"expected one wmolab wheel in {out_dir}, found {[w.name for w in wheels]}")
