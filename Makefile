@@ -31,7 +31,7 @@ help:
 # redone from scratch on the next run instead of leaving a broken environment behind.
 $(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-settings/wmolab.json
 	@test -n "$(PYTHON)" || { echo "✘ Python 3.11 not found. Install it (Debian/Ubuntu: sudo apt-get install python3.11 python3.11-venv), or: make lab PYTHON=/path/to/python3.11"; exit 1; }
-	@$(PYTHON) wmolab/authoring/bootstrap.py $(VENV)
+	@$(PYTHON) wmolab/authoring/bootstrap.py --python $(PYTHON) $(VENV)
 	@touch $(VENV)/.installing
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/lab.txt

@@ -39,18 +39,16 @@ def python_is_311() -> None:
              "  Install Python 3.11 and run again, or name it: make lab PYTHON=/path/to/python3.11")
 
 
-def can_make_venvs() -> bool:
-    """True if this Python has ``venv`` and its pip bootstrap (``ensurepip``)."""
+def can_make_venvs(python: str) -> bool:
+    """True if ``python`` has ``venv`` and its pip bootstrap (``ensurepip``)."""
     try:
-        import ensurepip  # noqa: F401
-        import venv  # noqa: F401
-    except Exception:
+        return subprocess.run([python, "-c", "import ensurepip, venv"], capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
         return False
-    return True
 
 
-def missing_venv_message() -> str:
-    return (f"Python 3.11 ({sys.executable}) cannot create a virtual environment: its venv/ensurepip part is "
+def missing_venv_message(python: str) -> str:
+    return (f"Python 3.11 ({python}) cannot create a virtual environment: its venv/ensurepip part is "
             "missing.\n"
             f"  On Debian or Ubuntu install it with:   {APT_HINT}\n"
             "  (other systems: install Python 3.11 from python.org or with your package manager), then run the "
@@ -75,21 +73,28 @@ def healthy(venv: Path) -> tuple[bool, str]:
     return True, ""
 
 
-def create(venv: Path) -> None:
-    if not can_make_venvs():
-        fail(missing_venv_message())
-    result = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
+def create(venv: Path, python: str) -> None:
+    if not can_make_venvs(python):
+        fail(missing_venv_message(python))
+    result = subprocess.run([python, "-m", "venv", str(venv)], capture_output=True, text=True)
     ok, _ = healthy(venv)
     if result.returncode != 0 or not ok:
         shutil.rmtree(venv, ignore_errors=True)  # never leave a half-made .venv behind
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        if "ensurepip" in (result.stderr + result.stdout):
-            fail(missing_venv_message())
-        fail(f"`{sys.executable} -m venv {venv}` failed" + (f": {detail[-1]}" if detail else "."))
+        said = (result.stderr + result.stdout).strip()
+        if "ensurepip" in said:
+            fail(missing_venv_message(python))
+        fail(f"`{python} -m venv {venv}` failed" + (f": {said.splitlines()[-1]}" if said else "."))
 
 
 def main(argv: list[str]) -> int:
-    venv = Path(argv[1] if len(argv) > 1 else ".venv")
+    """``bootstrap.py [--python PYTHON] VENV``: PYTHON (default: the one running this) makes the environment."""
+    args = list(argv[1:])
+    python = sys.executable
+    if "--python" in args:
+        i = args.index("--python")
+        python = args[i + 1]
+        del args[i:i + 2]
+    venv = Path(args[0] if args else ".venv")
     python_is_311()
     ok, why = healthy(venv)
     if ok:
@@ -97,8 +102,8 @@ def main(argv: list[str]) -> int:
     if venv.exists():
         print(f"Rebuilding {venv}: {why}.", file=sys.stderr)
         shutil.rmtree(venv)
-    create(venv)
-    print(f"Created {venv} with {sys.executable} (Python {sys.version.split()[0]}).", file=sys.stderr)
+    create(venv, python)
+    print(f"Created {venv} with {python} (Python {sys.version.split()[0]}).", file=sys.stderr)
     return 0
 
 
