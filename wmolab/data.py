@@ -45,7 +45,9 @@ def datasets_dir() -> Path:
     packaged = here / "datasets"
     if (packaged / "datapackage.json").exists():
         return packaged
-    return here.parent / "datasets"
+    checkout = here.parent / "datasets"
+    # neither has a catalogue: name the folder the user can restore (a checkout has pyproject.toml next to wmolab/)
+    return checkout if (checkout / "datapackage.json").exists() or (here.parent / "pyproject.toml").exists() else packaged
 
 
 def sha256_of(path: Path) -> str:
