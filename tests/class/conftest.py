@@ -19,15 +19,3 @@ def require(condition: bool, message: str) -> None:
         pytest.fail(message)
     pytest.skip(message)
 
-
-def pytest_terminal_summary(terminalreporter):
-    """Print the timings the class tests record (hub, wheel), so `make test` shows them."""
-    lines = []
-    for rep in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
-        for key, value in getattr(rep, "user_properties", []):
-            if "time" in key or key.endswith("(s)"):
-                lines.append(f"{key}: {value}")
-    if lines:
-        terminalreporter.section("class route timings")
-        for line in lines:
-            terminalreporter.write_line(line)

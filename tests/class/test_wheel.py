@@ -29,7 +29,7 @@ def test_wheel_carries_the_datasets_keys_and_settings(built):
     assert wheelmod.check(built) == []
 
 
-def test_every_solution_sheet_runs_from_the_installed_wheel_outside_the_repository(built, tmp_path):
+def test_every_solution_sheet_runs_from_the_installed_wheel_outside_the_repository(built, tmp_path, record_property):
     start = time.monotonic()
     py = wheelmod.fresh_env(tmp_path / "env", [*SOURCE, "-r", str(ROOT / "requirements" / "lab.txt"), str(built)])
     where = subprocess.run([str(py), "-c", "import wmolab, wmolab.data as d; print(wmolab.__file__); print(d.datasets_dir())"],
@@ -56,4 +56,4 @@ def test_every_solution_sheet_runs_from_the_installed_wheel_outside_the_reposito
         assert statuses, f"{sheet.name}: no self-check ran"
         wrong = [(q, s) for q, s in statuses if s != "correct"]
         assert not wrong, f"{sheet.name}: self-checks not correct with the installed wheel: {wrong}"
-    print(f"\nwheel test: fresh environment + {len(sheets)} solution sheets in {time.monotonic() - start:.0f} s")
+    record_property(f"fresh environment + {len(sheets)} solution sheets (s)", round(time.monotonic() - start, 1))
