@@ -109,3 +109,15 @@ def test_the_makefile_marks_installs_in_progress():
         recipe = makefile.split(target, 1)[1].split("\n\n", 1)[0]
         assert recipe.index("touch $(VENV)/.installing") < recipe.index("pip install") < recipe.index(
             "rm -f $(VENV)/.installing"), target
+
+
+def test_the_offline_bundle_has_everything_the_set_up_needs():
+    """`make lab` in an unpacked offline bundle needs every prerequisite of the environment target."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import bundle
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    prerequisites = makefile.split("$(VENV)/.lab-installed:", 1)[1].split("\n", 1)[0].split()
+    bundled = {p.relative_to(ROOT).as_posix() for p in bundle.files()}
+    for needed in [*prerequisites, *NEEDED]:
+        assert needed in bundled, f"{needed} is missing from the offline bundle (tools/bundle.py)"

@@ -5,9 +5,9 @@ It rewrites, between their markers,
 - in ``README.md``: the Binder badge (``<!-- binder-badge:start/end -->``) and the course map
   (``<!-- course-map:start/end -->``, built by :mod:`wmolab.course`);
 - in ``docs/instructors.md``: the table of hub links to the student edition
-  (``<!-- hub-links:start/end -->``), one nbgitpuller link per lesson and per exercise sheet.
-
-The student edition's README is written by :mod:`wmolab.authoring.edition` from the same file.
+  (``<!-- hub-links:start/end -->``), one nbgitpuller link per lesson and per exercise sheet;
+- in ``build/student/README.md``, if a student edition has been built there: its Binder and hub links
+  (:func:`wmolab.authoring.edition.student_readme`; ``make student-edition`` then commits the change).
 ``--check`` changes nothing and exits 1 if a file is out of date (the tests use it).
 ``--hub URL`` prints the hub links for another hub without changing any file.
 """
@@ -84,6 +84,16 @@ def update(root: Path = ROOT, check_only: bool = False, cfg: cfgmod.CourseConfig
         changed.append("docs/instructors.md")
         if not check_only:
             guide.write_text(new, encoding="utf-8")
+    # a student edition built here (not committed to this repository): its README follows course.toml too
+    from wmolab.authoring import edition
+
+    built = root / "build" / "student"
+    if not check_only and (built / edition.MARKER).exists():
+        readme = built / "README.md"
+        new = edition.student_readme(cfg, course.lessons(root))
+        if not readme.exists() or readme.read_text(encoding="utf-8") != new:
+            readme.write_text(new, encoding="utf-8")
+            changed.append("build/student/README.md (then `make student-edition` commits it)")
     return changed
 
 
