@@ -29,7 +29,8 @@ __all__ = ["PACKAGE_SOURCES", "build", "check", "fresh_env", "run_notebooks", "m
 
 ROOT = cfgmod.ROOT
 #: What the wheel is built from (everything else in the repository stays out).
-PACKAGE_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "wmolab", "datasets", "jupyter-settings")
+PACKAGE_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md", "wmolab", "datasets",
+                   "jupyter-settings")
 SETTINGS = "share/jupyter/lab/settings/overrides.d/wmolab.json"
 PIP_QUIET = ["--quiet", "--disable-pip-version-check", "--no-input"]
 
