@@ -35,7 +35,8 @@ $(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-se
 	@touch $(VENV)/.installing
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/lab.txt
-	$(PY) -m pip install --quiet --no-deps -e .
+	@# (setuptools' note on editable installs with a mapped package folder is for developers, not for students)
+	PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --quiet --no-deps -e .
 	@# the course's JupyterLab settings (no news pop-up, no update check), installed as Binder installs them
 	@rm -f $(VENV)/share/jupyter/lab/settings/overrides.json  # written by earlier versions of this Makefile
 	PATH="$(abspath $(VENV))/bin:$$PATH" bash postBuild
