@@ -8,7 +8,7 @@ LAB_ARGS ?=
 NB0    := notebooks/00_start_here.ipynb
 PYTEST_ARGS ?=
 
-.PHONY: lab test exercises datapackage notebooks lock bench bundle clean help
+.PHONY: lab test exercises datapackage notebooks lock bench bundle links student-edition wheel binder-check clean help
 
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
@@ -19,24 +19,53 @@ help:
 	@echo "make bench        measure the performance budgets into docs/performance.md"
 	@echo "make bundle       build dist/wmolab-offline.zip for offline use"
 	@echo "make lock         re-resolve requirements/*.txt after changing a pin in requirements/*.in"
+	@echo "make links        rewrite every launch link (README, docs/instructors.md) from course.toml"
+	@echo "make student-edition  build build/student/: the course without solutions, for your student repository"
+	@echo "make wheel        build dist/wmolab-<version>-py3-none-any.whl (the package with its datasets, for a hub image)"
+	@echo "make binder-check install requirements/lab.txt over Binder's base packages and check they fit"
 	@echo "make clean        remove .venv and caches"
 
 # The environment: re-installed only when a lock file changes (make compares timestamps).
-$(VENV)/.lab-installed: requirements/lab.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2]==(3,11) else "WMO Lab needs Python 3.11; set PYTHON=/path/to/python3.11")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+# bootstrap.py checks for Python 3.11 and a working venv module (Debian/Ubuntu: python3.11-venv), and
+# recreates a half-made .venv; .venv/.installing marks an install in progress, so an interrupted one is
+# redone from scratch on the next run instead of leaving a broken environment behind.
+$(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-settings/wmolab.json
+	@test -n "$(PYTHON)" || { echo "✘ Python 3.11 not found. Install it (Debian/Ubuntu: sudo apt-get install python3.11 python3.11-venv), or: make lab PYTHON=/path/to/python3.11"; exit 1; }
+	@$(PYTHON) wmolab/authoring/bootstrap.py --python $(PYTHON) $(VENV)
+	@touch $(VENV)/.installing
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/lab.txt
-	$(PY) -m pip install --quiet --no-deps -e .
-	@# JupyterLab for the course: no news pop-up, no update check (students need neither, and no network is used)
-	mkdir -p $(VENV)/share/jupyter/lab/settings
-	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
-	  > $(VENV)/share/jupyter/lab/settings/overrides.json
+	@# (setuptools' note on editable installs with a mapped package folder is for developers, not for students)
+	PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --quiet --no-deps -e .
+	@# the course's JupyterLab settings (no news pop-up, no update check), installed as Binder installs them
+	@rm -f $(VENV)/share/jupyter/lab/settings/overrides.json  # written by earlier versions of this Makefile
+	PATH="$(abspath $(VENV))/bin:$$PATH" bash postBuild
+	@rm -f $(VENV)/.installing
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.lab-installed requirements/test.txt
+	@touch $(VENV)/.installing
 	$(PY) -m pip install --quiet -r requirements/test.txt -c requirements/lab.txt
+	@rm -f $(VENV)/.installing
 	touch $@
+
+# Wheels of the locked packages and of Binder's base packages (requirements/binder-base.txt), downloaded once per
+# lock: the tests that build fresh environments (the wheel, Binder parity) install from here with --no-index.
+$(VENV)/wheelhouse/.complete: $(VENV)/.lab-installed requirements/lab.txt requirements/binder-base.txt pyproject.toml
+	rm -rf $(VENV)/wheelhouse
+	$(PY) -m pip download --quiet --only-binary=:all: -d $(VENV)/wheelhouse -r requirements/lab.txt
+	$(PY) -m pip download --quiet --only-binary=:all: -d $(VENV)/wheelhouse -r requirements/binder-base.txt
+	$(PY) -m pip download --quiet -d $(VENV)/wheelhouse \
+	  $$($(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'])")
+	touch $@
+
+# configurable-http-proxy (npm) for the JupyterHub test, exactly as locked in requirements/package-lock.json.
+# Without npm the hub test skips with a message (and fails under CI=true; .ci/run installs nodejs and npm).
+$(VENV)/.node-installed: $(VENV)/.lab-installed requirements/package.json requirements/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  mkdir -p $(VENV)/node && cp requirements/package.json requirements/package-lock.json $(VENV)/node/ && \
+	  npm ci --prefix $(VENV)/node --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "note: npm not found, so the JupyterHub test will skip (sudo apt-get install nodejs npm)"; fi
 
 # root (containers, CI) needs --allow-root; a normal user never sees it
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
@@ -46,7 +75,7 @@ lab: $(VENV)/.lab-installed
 
 # ruff first (seconds), then every test and the notebooks under nbval, then the docstring examples of wmolab/
 # (a run of their own: --doctest-modules would also collect the conftest.py files of tests/ as modules)
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(VENV)/.node-installed $(VENV)/wheelhouse/.complete
 	$(PY) -m ruff check wmolab tests
 	$(PY) -m pytest -n auto --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
@@ -73,6 +102,19 @@ bundle: $(VENV)/.lab-installed
 # run as a script with the system Python 3.11: it needs no course package (see its docstring)
 lock:
 	$(PYTHON) wmolab/authoring/lock.py
+	cd requirements && npm install --package-lock-only --no-audit --no-fund --loglevel=error
+
+links: $(VENV)/.lab-installed
+	$(PY) -m wmolab.authoring.links
+
+student-edition: $(VENV)/.lab-installed
+	$(PY) -m wmolab.authoring.edition build/student
+
+wheel: $(VENV)/.lab-installed
+	$(PY) -m wmolab.authoring.wheel dist
+
+binder-check: $(VENV)/.lab-installed
+	$(PY) -m wmolab.authoring.binder
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist test-artifacts *.egg-info wmolab.egg-info

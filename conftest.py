@@ -25,3 +25,11 @@ def pytest_terminal_summary(terminalreporter):
         for path in sorted(per_file):
             counts = ", ".join(f"{n} {k}" for k, n in sorted(per_file[path].items()))
             terminalreporter.write_line(f"{path}: {counts}")
+    # wall times that slow tests record with record_property (tests/class: the hub, the wheel)
+    timings = [f"{rep.nodeid.split('::')[-1]}: {key} = {value}"
+               for outcome in ("passed", "failed") for rep in terminalreporter.stats.get(outcome, [])
+               for key, value in getattr(rep, "user_properties", []) if key.endswith("(s)")]
+    if timings:
+        terminalreporter.section("wall times recorded by tests")
+        for line in timings:
+            terminalreporter.write_line(line)

@@ -39,11 +39,22 @@ class DatasetError(Exception):
 
 
 def datasets_dir() -> Path:
-    """The folder that holds ``datapackage.json`` and the CSV files."""
+    """The folder that holds ``datapackage.json`` and the CSV files.
+
+    In order: the folder named by ``WMOLAB_DATASETS``; the copy inside an installed package
+    (``wmolab/datasets/``, which the wheel carries); the ``datasets/`` folder of a checkout, next to
+    ``wmolab/`` (a clone, or an editable install). It does not depend on the working directory.
+    """
     override = os.environ.get(ENV_VAR)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "datasets"
+    here = Path(__file__).resolve().parent
+    packaged = here / "datasets"
+    if (packaged / "datapackage.json").exists():
+        return packaged
+    checkout = here.parent / "datasets"
+    # neither has a catalogue: name the folder the user can restore (a checkout has pyproject.toml next to wmolab/)
+    return checkout if (checkout / "datapackage.json").exists() or (here.parent / "pyproject.toml").exists() else packaged
 
 
 def sha256_of(path: Path) -> str:
@@ -63,7 +74,8 @@ def _package(directory: Path | None = None) -> tuple[Path, dict[str, Any]]:
     if not pkg_path.exists():
         raise DatasetError(
             f"The dataset catalogue {pkg_path} is missing. Restore the datasets/ folder "
-            "(for example with `git checkout -- datasets`)."
+            "(for example with `git checkout -- datasets`), or reinstall the course package "
+            "(`pip install --force-reinstall wmolab-….whl`), which carries the datasets."
         )
     try:
         return directory, _read_package(str(pkg_path), pkg_path.stat().st_mtime)

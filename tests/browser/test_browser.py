@@ -38,6 +38,7 @@ from helpers import ROOT, ids, notebook_paths, read  # noqa: E402
 NOTEBOOKS = notebook_paths("notebooks", "solutions")
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 PAYLOAD = '<img src=x onerror="document.title=\'pwned\'">'
+NEWS_PROMPT = "official Jupyter news"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
 pytestmark = pytest.mark.browser
@@ -76,20 +77,22 @@ def lab(tmp_path_factory, browser_path):
     for folder in ("notebooks", "solutions"):
         shutil.copytree(ROOT / folder, root / folder)
     settings = tmp_path_factory.mktemp("lab-settings")
+    # test-only user settings: no autosave (the copy stays as it was) and no windowing (every cell in the DOM).
+    # The news pop-up and update check are NOT switched off here: they are off through the course's own
+    # settings (postBuild), as on Binder, and test_binder_settings_in_force checks that students never see them.
     for plugin, values in {
-        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
         "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
         "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     }.items():
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
-    # the test tools (nbgrader, which brings notebook 7) add JupyterLab and server extensions that students
-    # do not have; switch them off so the page is the students' JupyterLab
+    # the test tool nbgrader adds JupyterLab and server extensions that students do not have; switch them off
+    # so the page is the students' JupyterLab (notebook 7's lab extension stays: students have it, as on Binder)
     config = tmp_path_factory.mktemp("jupyter-config")
     (config / "labconfig").mkdir()
     (config / "labconfig" / "page_config.json").write_text(json.dumps(
-        {"disabledExtensions": {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension": True}}), encoding="utf-8")
+        {"disabledExtensions": {"@jupyter/nbgrader": True}}), encoding="utf-8")
     (config / "jupyter_server_config.json").write_text(json.dumps({"ServerApp": {"jpserver_extensions": {
         f"nbgrader.server_extensions.{name}": False
         for name in ("formgrader", "assignment_list", "course_list", "validate_assignment")}}}), encoding="utf-8")
@@ -100,7 +103,7 @@ def lab(tmp_path_factory, browser_path):
     cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-           "--LabApp.extension_manager=readonly", "--LabApp.news_url=None"]
+           "--LabApp.extension_manager=readonly"]
     log = (tmp_path_factory.mktemp("log") / "lab.log").open("w")
     proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -204,6 +207,8 @@ def page_problems(page) -> list[str]:
         t = errors.nth(i).inner_text()
         if re.search(r"^\w*(Error|Exception)\b", t, re.M):
             problems.append("error output: " + t[:200])
+    if page.get_by_text(NEWS_PROMPT).count():
+        problems.append("JupyterLab asks about Jupyter news (the course's lab settings are not in force)")
     if page.locator(".wmolab-error").count():
         problems.append("an explorer shows its error box: " + page.locator(".wmolab-error").first.inner_text())
     return problems
@@ -223,6 +228,18 @@ def test_notebook_runs_in_jupyterlab(page, lab, path):
         assert expected, "every lesson has a widget"
         interact_with_first_choice(page, rel)
         type_payload_into_text_boxes(page, rel)
+
+
+def test_binder_settings_in_force(page, lab):
+    """The course's settings (postBuild, as on Binder) reach JupyterLab: no news question, no update check."""
+    url = f"{lab['base']}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={lab['token']}"
+    with urllib.request.urlopen(url, timeout=30) as resp:
+        props = json.loads(resp.read())["schema"]["properties"]
+    assert props["fetchNews"]["default"] == "false" and props["checkForUpdates"]["default"] is False, props
+    page.goto(f"{lab['base']}/lab?token={lab['token']}&reset")
+    page.wait_for_selector(".jp-LabShell", timeout=60_000)
+    page.wait_for_timeout(3000)  # the question would appear right after start-up
+    assert page.get_by_text(NEWS_PROMPT).count() == 0, "JupyterLab asks students about Jupyter news"
 
 
 # what an explorer shows: its text plus the sources of its images (a redrawn figure gets a new blob URL)

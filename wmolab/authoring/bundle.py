@@ -16,9 +16,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TOP = "wmolab-course"
-INCLUDE_DIRS = ["notebooks", "exercises", "solutions", "datasets", "wmolab", "docs", "requirements"]
+INCLUDE_DIRS = ["notebooks", "exercises", "solutions", "datasets", "wmolab", "docs", "requirements", "jupyter-settings"]
 INCLUDE_FILES = ["README.md", "LICENSE", "LICENSE-CONTENT.md", "environment.yml", "pyproject.toml", "Makefile",
-                 ".gitattributes"]
+                 ".gitattributes", "postBuild", "course.toml"]
 FIXED_TIME = (2015, 1, 1, 0, 0, 0)  # the decentralisation year; any fixed date makes the zip reproducible
 
 

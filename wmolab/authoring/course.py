@@ -1,4 +1,4 @@
-"""The course map and launch links, built from ONE repository URL (kept here and nowhere else).
+"""The course map and launch links, built from the course configuration ``course.toml`` (one place).
 
 ``python -m wmolab.authoring.course`` rewrites the course map in README.md between the markers
 ``<!-- course-map:start -->`` and ``<!-- course-map:end -->``. Titles and times are read from the
@@ -11,13 +11,15 @@ import json
 import re
 import sys
 from pathlib import Path
-from urllib.parse import quote, urlencode
+
+from wmolab.authoring import config as _config
 
 __all__ = ["REPOSITORY", "BRANCH", "binder_url", "nbgitpuller_url", "lessons", "course_map", "update_readme"]
 
-#: The public repository of the course. Change it here only; every link is built from it.
-REPOSITORY = "https://github.com/wmo-lab/wmo-lab"
-BRANCH = "main"
+#: The public repository of the course and its branch, read from course.toml (change them there only).
+_CFG = _config.load()
+REPOSITORY = _CFG.source.url
+BRANCH = _CFG.source.branch
 ROOT = Path(__file__).resolve().parents[2]
 START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 
@@ -40,8 +42,7 @@ SUMMARIES = {
 
 def binder_url(path: str) -> str:
     """A Binder link that opens ``path`` (relative to the repository root) in JupyterLab."""
-    owner_repo = REPOSITORY.removeprefix("https://github.com/").strip("/")
-    return f"https://mybinder.org/v2/gh/{owner_repo}/{BRANCH}?labpath={quote(path, safe='')}"
+    return _config.binder_url(_CFG.source, path, _CFG.binder)
 
 
 def nbgitpuller_url(hub: str, path: str = "notebooks/00_start_here.ipynb") -> str:
@@ -50,9 +51,7 @@ def nbgitpuller_url(hub: str, path: str = "notebooks/00_start_here.ipynb") -> st
     ``hub`` is the address of the JupyterHub, e.g. ``https://hub.example.edu``; the hub needs the
     nbgitpuller server extension and the course environment (``requirements/lab.txt``).
     """
-    folder = REPOSITORY.rstrip("/").rsplit("/", 1)[-1]
-    query = urlencode({"repo": REPOSITORY, "branch": BRANCH, "urlpath": f"lab/tree/{folder}/{path}"})
-    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+    return _config.nbgitpuller_url(hub, _CFG.source, path)
 
 
 def _title_and_minutes(path: Path) -> tuple[str, str]:
