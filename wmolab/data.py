@@ -54,7 +54,8 @@ def datasets_dir() -> Path:
         return packaged
     checkout = here.parent / "datasets"
     # neither has a catalogue: name the folder the user can restore (a checkout has pyproject.toml next to wmolab/)
-    return checkout if (checkout / "datapackage.json").exists() or (here.parent / "pyproject.toml").exists() else packaged
+    in_checkout = (checkout / "datapackage.json").exists() or (here.parent / "pyproject.toml").exists()
+    return checkout if in_checkout else packaged
 
 
 def sha256_of(path: Path) -> str:

@@ -37,7 +37,8 @@ def test_binder_url_shape():
 
 def test_repository_url_is_kept_in_one_place():
     hits = [p for p in ROOT.rglob("*") if p.is_file() and p.suffix in {".py", ".md", ".yml", ".toml", ".cfg"}
-            and not {".venv", "build", "dist"} & set(p.parts) and course.REPOSITORY in p.read_text(encoding="utf-8", errors="ignore")]
+            and not {".venv", "build", "dist"} & set(p.parts)
+            and course.REPOSITORY in p.read_text(encoding="utf-8", errors="ignore")]
     assert [p.relative_to(ROOT).as_posix() for p in hits] == ["course.toml"]
 
 

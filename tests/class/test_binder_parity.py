@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ROOT
 from wmolab.authoring import binder
+
+from helpers import ROOT
 
 LISTING = """JupyterLab v4.6.6
 /env/share/jupyter/labextensions
@@ -14,7 +15,7 @@ LISTING = """JupyterLab v4.6.6
 
    The following extensions may be outdated or specify dependencies that are incompatible with the current version of jupyterlab:
         @jupyter-notebook/lab-extension
-"""
+"""  # noqa: E501 (jupyter's own output, as printed)
 
 
 def test_listing_parser_sees_an_incompatible_extension():
@@ -51,7 +52,8 @@ def test_pip_check_is_clean(report):
 @pytest.mark.slow
 def test_every_lab_extension_is_enabled_and_compatible(report):
     names = {e["name"] for e in report.extensions}
-    assert {"@jupyter-widgets/jupyterlab-manager", "@jupyter-notebook/lab-extension"} <= names, report.labextension_output
+    wanted = {"@jupyter-widgets/jupyterlab-manager", "@jupyter-notebook/lab-extension"}
+    assert wanted <= names, report.labextension_output
     assert not report.problems, "\n".join(report.problems)
 
 

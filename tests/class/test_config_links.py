@@ -9,8 +9,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from helpers import ROOT
 from wmolab.authoring import config, links
+
+from helpers import ROOT
 
 
 def test_every_link_is_up_to_date_with_course_toml():
@@ -75,7 +76,8 @@ def test_a_fork_changes_course_toml_and_make_links_follows(tmp_path):
     guide = (tmp_path / "docs" / "instructors.md").read_text(encoding="utf-8")
     assert "/v2/gh/someuni/wmo-fork/autumn?labpath=" in readme
     assert old.source.github_path not in readme.replace(old.source.github_path + "-", "")
-    assert "https://jupyter.someuni.test/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fsomeuni%2Fwmo-class" in guide
+    assert ("https://jupyter.someuni.test/hub/user-redirect/git-pull?"
+            "repo=https%3A%2F%2Fgithub.com%2Fsomeuni%2Fwmo-class") in guide
     assert old.hub not in guide
     check = subprocess.run([sys.executable, "-m", "wmolab.authoring.links", "--check"], cwd=tmp_path, env=env,
                            capture_output=True, text=True, timeout=120)

@@ -3,7 +3,6 @@ sheet, the sheet opens and its first cell runs in a kernel; after the instructor
 student who edited their sheet follows the link again, gets the change and keeps the edit."""
 from __future__ import annotations
 
-import re
 import secrets
 import shutil
 import sys
@@ -13,10 +12,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
 from conftest import require
+from wmolab.authoring import config, edition, hub
 
 from helpers import ROOT
-from wmolab.authoring import config, edition, hub
 
 pytestmark = pytest.mark.slow
 VENV = Path(sys.prefix)                    # the single-user environment: the course's lock + nbgitpuller + jupyterhub

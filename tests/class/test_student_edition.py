@@ -8,14 +8,14 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import nbformat
 import pytest
 
-from helpers import ROOT, notebook_paths
 from wmolab.authoring import config, edition, wheel
+
+from helpers import ROOT, notebook_paths
 
 TOP_LEVEL = {".gitattributes", ".gitignore", edition.MARKER, "LICENSE", "LICENSE-CONTENT.md", "README.md",
              "datasets", "environment.yml", "exercises", "jupyter-settings", "notebooks", "postBuild",
@@ -94,12 +94,12 @@ def test_the_edition_package_works_on_its_own(built):
     """Every module of the edition's wmolab imports without the authoring tools, and every dataset loads."""
     out = built["out"]
     code = ("import pkgutil, importlib, wmolab\n"
-            "assert wmolab.__file__.startswith(%r), wmolab.__file__\n"
+            f"assert wmolab.__file__.startswith({str(out)!r}), wmolab.__file__\n"
             "mods = [m.name for m in pkgutil.walk_packages(wmolab.__path__, 'wmolab.')]\n"
             "[importlib.import_module(m) for m in mods]\n"
             "names = list(wmolab.list_datasets()['name'])\n"
             "[wmolab.load(n) for n in names]\n"
-            "print(len(mods), len(names))") % str(out)
+            "print(len(mods), len(names))")
     env = {**os.environ, "PYTHONPATH": str(out), "MPLBACKEND": "Agg"}
     env.pop("WMOLAB_DATASETS", None)
     result = subprocess.run([sys.executable, "-c", code], cwd=out / "exercises", env=env, capture_output=True,

@@ -72,7 +72,8 @@ def test_make_names_python311_venv_and_leaves_no_half_made_venv(tmp_path, kind):
     # the user installs the package (here: a working Python) and runs the same command again: it gets past set-up
     retry = run([REAL_PYTHON, str(course / "wmolab/authoring/bootstrap.py"), "--python", REAL_PYTHON, ".venv"], course)
     assert retry.returncode == 0, retry.stderr
-    assert subprocess.run([str(course / ".venv/bin/python"), "-m", "pip", "--version"], capture_output=True).returncode == 0
+    pip = subprocess.run([str(course / ".venv/bin/python"), "-m", "pip", "--version"], capture_output=True)
+    assert pip.returncode == 0
 
 
 def test_make_without_any_python_says_so(tmp_path):

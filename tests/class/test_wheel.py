@@ -8,9 +8,10 @@ import time
 import nbformat
 import pytest
 
-from helpers import ROOT, check_results, notebook_paths
 from wmolab.authoring import binder
 from wmolab.authoring import wheel as wheelmod
+
+from helpers import ROOT, check_results, notebook_paths
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +33,8 @@ def test_wheel_carries_the_datasets_keys_and_settings(built):
 def test_every_solution_sheet_runs_from_the_installed_wheel_outside_the_repository(built, tmp_path, record_property):
     start = time.monotonic()
     py = wheelmod.fresh_env(tmp_path / "env", [*SOURCE, "-r", str(ROOT / "requirements" / "lab.txt"), str(built)])
-    where = subprocess.run([str(py), "-c", "import wmolab, wmolab.data as d; print(wmolab.__file__); print(d.datasets_dir())"],
+    probe = "import wmolab, wmolab.data as d; print(wmolab.__file__); print(d.datasets_dir())"
+    where = subprocess.run([str(py), "-c", probe],
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
     assert all("site-packages" in w and str(ROOT) not in w for w in where), where
     assert (tmp_path / "env" / wheelmod.SETTINGS).exists(), "the wheel did not install the JupyterLab settings"

@@ -97,7 +97,8 @@ def test_missing_says_what_is_missing(data):
     d = capstone.missing("Delft")
     assert "No case coding" in " ".join(d["missing"]) and "No plan score" not in " ".join(d["missing"])
     ij = capstone.missing("IJsselstein")
-    assert "No plan score" in " ".join(ij["missing"]) and "outside its scope (Van Paassen, c. 2016)" in " ".join(ij["missing"])
+    gaps = " ".join(ij["missing"])
+    assert "No plan score" in gaps and "outside its scope (Van Paassen, c. 2016)" in gaps
     # IJsselstein has voice evidence (f19), so its voice gap must not say "no voice data"
     assert "No voice data" not in " ".join(ij["missing"]) and "No voice study" in " ".join(ij["missing"])
     # the pooled Twente survey is not evidence about Hengelo alone

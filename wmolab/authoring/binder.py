@@ -110,7 +110,8 @@ class Report:
         if self.settings.get("fetchNews") != "false":
             out.append(f"JupyterLab news pop-up is not off (fetchNews = {self.settings.get('fetchNews')!r})")
         if self.settings.get("checkForUpdates") is not False:
-            out.append(f"JupyterLab update check is not off (checkForUpdates = {self.settings.get('checkForUpdates')!r})")
+            value = self.settings.get("checkForUpdates")
+            out.append(f"JupyterLab update check is not off (checkForUpdates = {value!r})")
         for name, (want, got) in sorted(self.wrong_versions.items()):
             out.append(f"{name}: requirements/lab.txt pins {want}, Binder would have {got}")
         return out
@@ -221,7 +222,7 @@ def main(argv: list[str]) -> int:
         print(f"  lab extension {ext['name']} v{ext['version']}: {ext['state']} {ext['status']}")
     print(f"  JupyterLab settings: fetchNews={report.settings.get('fetchNews')!r}, "
           f"checkForUpdates={report.settings.get('checkForUpdates')!r}")
-    print(f"  Binder's own packages kept beside our lock: "
+    print("  Binder's own packages kept beside our lock: "
           + ", ".join(f"{n} {v}" for n, v in sorted(report.base_kept.items())))
     for problem in report.problems:
         print(f"✘ {problem}", file=sys.stderr)

@@ -80,7 +80,8 @@ def load(path: Path | str | None = None) -> CourseConfig:
     """Read ``course.toml`` (by default the one at the repository root)."""
     path = Path(path) if path is not None else ROOT / CONFIG_NAME
     if not path.exists():
-        raise ConfigError(f"The course configuration {path} is missing: restore it with `git checkout -- {CONFIG_NAME}`.")
+        raise ConfigError(f"The course configuration {path} is missing: "
+                          f"restore it with `git checkout -- {CONFIG_NAME}`.")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

@@ -117,7 +117,7 @@ class LocalHub:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def __enter__(self) -> "LocalHub":
+    def __enter__(self) -> LocalHub:
         if not self.chp.exists():
             raise HubError(f"configurable-http-proxy is not installed at {self.chp} (run `make test`, which "
                            "installs it from requirements/package.json with npm)")
@@ -352,7 +352,8 @@ class Student:
             raise HubError(f"{self.name}: starting a kernel for {path} answered {resp.status_code}: {resp.text[:200]}")
         session = resp.json()
         kernel_id, session_id = session["kernel"]["id"], uuid.uuid4().hex
-        ws_url = self._server(f"api/kernels/{kernel_id}/channels?session_id={session_id}").replace("http://", "ws://", 1)
+        channels = self._server(f"api/kernels/{kernel_id}/channels?session_id={session_id}")
+        ws_url = channels.replace("http://", "ws://", 1)
         cookie = "; ".join(f"{c.name}={c.value}" for c in self.http.cookies)
         ws = websocket.create_connection(ws_url, timeout=self.timeout, header=[
             f"Cookie: {cookie}", "Sec-Fetch-Mode: websocket", "Sec-Fetch-Site: same-origin"])

@@ -39,7 +39,8 @@ def badge(cfg: cfgmod.CourseConfig) -> str:
 
 
 def hub_links_table(cfg: cfgmod.CourseConfig, root: Path = ROOT, hub: str | None = None) -> str:
-    """Markdown table: per lesson, an nbgitpuller link to the lesson and to the exercise sheet of the student edition."""
+    """Markdown table: per lesson, an nbgitpuller link to the lesson and to the exercise sheet of the
+    student edition."""
     hub = hub or cfg.hub
     rows = [
         "The hub and the student repository are those of `course.toml` (regenerate with `make links`).",
@@ -50,7 +51,8 @@ def hub_links_table(cfg: cfgmod.CourseConfig, root: Path = ROOT, hub: str | None
     for les in _lessons(root):
         lesson = cfgmod.nbgitpuller_url(hub, cfg.student, f"notebooks/{les['name']}")
         sheet = cfgmod.nbgitpuller_url(hub, cfg.student, f"exercises/{les['name']}")
-        rows.append(f"| {les['nn']} | {les['title']} | [lesson {les['nn']}]({lesson}) | [exercises {les['nn']}]({sheet}) |")
+        nn = les["nn"]
+        rows.append(f"| {nn} | {les['title']} | [lesson {nn}]({lesson}) | [exercises {nn}]({sheet}) |")
     return "\n".join(rows)
 
 

@@ -1,4 +1,6 @@
-"""The course package as an ordinary wheel, with its datasets inside: ``make wheel`` (``python -m wmolab.authoring.wheel dist``).
+"""The course package as an ordinary wheel, with its datasets inside.
+
+``make wheel`` (``python -m wmolab.authoring.wheel dist``).
 
 A hub image installs the course the way any Python package is installed::
 
@@ -149,7 +151,8 @@ def main(argv: list[str]) -> int:
     if problems:
         return 1
     print(f"{wheel} ({wheel.stat().st_size // 1024} kB): the package, its datasets, keys and JupyterLab settings.\n"
-          f"Install it in a hub image with:  pip install -r requirements/lab.txt {wheel.relative_to(ROOT) if wheel.is_relative_to(ROOT) else wheel}")
+          "Install it in a hub image with:  pip install -r requirements/lab.txt "
+          f"{wheel.relative_to(ROOT) if wheel.is_relative_to(ROOT) else wheel}")
     return 0
 
 
