@@ -114,8 +114,7 @@ def test_the_makefile_marks_installs_in_progress():
 
 def test_the_offline_bundle_has_everything_the_set_up_needs():
     """`make lab` in an unpacked offline bundle needs every prerequisite of the environment target."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import bundle
+    from wmolab.authoring import bundle
 
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     prerequisites = makefile.split("$(VENV)/.lab-installed:", 1)[1].split("\n", 1)[0].split()

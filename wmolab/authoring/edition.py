@@ -27,6 +27,7 @@ import tomllib
 from pathlib import Path
 
 from wmolab.authoring import config as cfgmod
+from wmolab.authoring import course
 
 __all__ = ["AUTHORING_ONLY", "MARKER", "build", "student_readme", "EditionError", "main"]
 
@@ -187,7 +188,6 @@ def build(out: Path | str, root: Path | str = ROOT, cfg: cfgmod.CourseConfig | N
     """Build the student edition in ``out``; return what was done (files, commit, warnings)."""
     root, out = Path(root), Path(out)
     cfg = cfg or cfgmod.load(root / cfgmod.CONFIG_NAME)
-    from wmolab.authoring import course
 
     lessons = course.lessons(root)
     if not lessons:

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from wmolab.authoring import config as cfgmod
+from wmolab.authoring import course, edition
 
 __all__ = ["badge", "hub_links_table", "replace_between", "update", "main"]
 
@@ -27,7 +28,6 @@ START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 
 
 def _lessons(root: Path) -> list[dict[str, str]]:
-    from wmolab.authoring import course
 
     return course.lessons(root)
 
@@ -67,7 +67,6 @@ def replace_between(text: str, markers: tuple[str, str], body: str, name: str) -
 
 def update(root: Path = ROOT, check_only: bool = False, cfg: cfgmod.CourseConfig | None = None) -> list[str]:
     """Rewrite the links; return the files that changed (or, with check_only, would change)."""
-    from wmolab.authoring import course
 
     cfg = cfg or cfgmod.load(root / cfgmod.CONFIG_NAME)
     changed = []
@@ -87,7 +86,6 @@ def update(root: Path = ROOT, check_only: bool = False, cfg: cfgmod.CourseConfig
         if not check_only:
             guide.write_text(new, encoding="utf-8")
     # a student edition built here (not committed to this repository): its README follows course.toml too
-    from wmolab.authoring import edition
 
     built = root / "build" / "student"
     if not check_only and (built / edition.MARKER).exists():
