@@ -168,6 +168,8 @@ def _menu(page, menu: str, item: str):
 
 
 def open_and_run_all(page, lab, rel: str, n_code: int):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.goto(f"{lab['base']}/lab/tree/{rel}?token={lab['token']}&reset")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
     deadline = time.monotonic() + 60
@@ -181,7 +183,18 @@ def open_and_run_all(page, lab, rel: str, n_code: int):
     page.wait_for_function(
         "() => ![...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]"
         ".some(p => /\\[\\d+\\]/.test(p.textContent))", timeout=15_000)
-    _menu(page, "Run", "Run All Cells")
+    # Run All; on a loaded machine the first Run All of a fresh JupyterLab can be lost while the kernel
+    # connection settles (the cells stay "[ ]" and the kernel idle): then ask again, at most twice more.
+    started = ("() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell "
+               ".jp-InputPrompt')].some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))")
+    for attempt in range(3):
+        _menu(page, "Run", "Run All Cells")
+        try:
+            page.wait_for_function(started, timeout=20_000, polling=250)
+            break
+        except PlaywrightTimeout:
+            assert attempt < 2, f"{rel}: Run All did not start any cell (three tries)"
+            _accept_kernel_dialog(page)
     # every code cell shows an execution number, and the kernel is idle again
     page.wait_for_function(
         """n => {
