@@ -9,11 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from lms_layouts import LAYOUTS, NAME_PARTS, STUDENTS, zip_bytes
+
 from wmolab import classsurvey as cs
-from wmolab import load
-from wmolab import voice
+from wmolab import load, voice
 from wmolab.survey import VALUE_KEYS
 from wmolab.voice import classprofiles as cp
 
