@@ -250,3 +250,15 @@ def test_profile_merge_of_a_download_without_profiles_warns(tmp_path, instrument
     result = cp.merge_profiles(download, instruments)
     assert result.n == 0 and result.warnings and "voice_profile_<code>.csv" in result.warnings[0]
     assert "It contained 1 .docx file, 1 .html file" in result.warnings[0]
+
+
+def test_reading_stops_at_its_limits_and_says_so(tmp_path, monkeypatch):
+    from wmolab import lms
+
+    for i in range(5):
+        name, data = survey_file(i)
+        (tmp_path / name).write_bytes(data)
+    monkeypatch.setattr(lms, "MAX_ENTRIES", 3)
+    result = cs.merge_folder(tmp_path)
+    assert result.n == 3 and result.warnings == [
+        "reading stopped early: more than 3 files: the rest of the download was not read."]
