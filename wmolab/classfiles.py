@@ -126,7 +126,8 @@ def _masked(entry: Entry, spec: Spec, extra: str) -> str:
     if found:
         return found.group(0)
     if extra:
-        return {"index.html": "index.html", ".ds_store": ".DS_Store"}.get(entry.name.lower(), "(a platform or system file)")
+        fixed = {"index.html": "index.html", ".ds_store": ".DS_Store"}
+        return fixed.get(entry.name.lower(), "(a platform or system file)")
     return f"(a {entry.suffix} file)" if entry.suffix else "(a file without extension)"
 
 
