@@ -4,13 +4,13 @@ Students hand in small anonymous files (lesson 05's class-survey response, lesso
 profile) through the course's learning platform (*LMS*); the instructor downloads them all at once.
 Every platform packs that download its own way:
 
-- **Brightspace (D2L)** gives one zip named ``<assignment> Download <date>.zip``. Older versions put
-  every file at the top, renamed ``<submission id>-<file id> - <First Last> - <date> - <original
-  name>``; newer ones give one folder per submission, ``<ids> - <First Last> - <date>/<original
-  name>``, sometimes inside a folder named after the assignment. Both add an ``index.html`` that
-  lists the submissions. (Layouts as read by tools that parse real downloads:
-  github.com/brennanwilkes/lab-download, github.com/gitchrisqueen/cpcc_task_automation; D2L's own
-  documentation does not state the layout.)
+- **Brightspace (D2L)** gives one zip named ``<assignment> Download <date>.zip``. Downloads seen in
+  2020 put every file at the top, renamed ``<submission id>-<file id> - <First Last> - <date> -
+  <original name>``; those seen in 2025 give one folder per submission, ``<ids> - <First Last> -
+  <date>/<original name>``, sometimes inside a folder named after the assignment. Both carry an
+  ``index.html`` that lists the submissions. (Layouts as read by tools that parse real downloads:
+  github.com/brennanwilkes/lab-download, github.com/gitchrisqueen/cpcc_task_automation; we found no
+  D2L documentation of the layout, so the merge accepts both and any nesting.)
 - **Canvas** gives one zip, ``<course>-<assignment>_submissions.zip`` (spaces become ``_``), with every
   file at the top, renamed ``<sortable name>[_LATE]_<user id>_<attachment id>_<original name>``
   (``anon_<id>`` instead of the name under anonymous grading); a text entry arrives as
