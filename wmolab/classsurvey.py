@@ -12,36 +12,44 @@ only the date and a random response id (so a file copied twice is recognised)::
     }
 
 ``ranks`` gives every one of the 11 values a rank from 1 (most important) to 11, each rank
-used exactly once. :func:`merge_folder` reads every ``*.json`` file in a folder, **reports and
-skips** any file that is malformed, of another format or version, a duplicate, or has a rank
-missing, repeated or out of range, or an unexpected field (a name, say) — it never merges such
-a file silently. The instructor's command::
+used exactly once. The file is named ``class_survey_<response id>.json``; the ranking explorer keeps
+one id per session, so saving again replaces the student's own file instead of adding a second one.
 
-    python -m wmolab.classsurvey merge path/to/folder
+:func:`merge_folder` reads a download from the learning platform as it arrives (a folder or a
+``.zip``, with one folder per student, renamed files, zips inside zips: see :mod:`wmolab.lms`) and
+**reports every file**: merged, or skipped with the reason (malformed, not UTF-8, empty, of another
+format, version or lesson, a duplicate, a rank missing, repeated or out of range, an unexpected field
+such as a name), or ignored (the platform's and the operating system's own files). Nothing is merged
+silently, and no file name reaches the merged answers. The instructor's command::
 
-prints the report and the class's mean ranks next to the two professional groups of
-Van Schooten (2022).
+    python -m wmolab.classsurvey merge path/to/download.zip
+
+prints the report (file paths masked; ``--show-names`` shows them, for the instructor's own screen)
+and the class's mean ranks next to the two professional groups of Van Schooten (2022);
+``--out answers.csv`` writes the merged, anonymous answers.
 """
 from __future__ import annotations
 
+import argparse
 import datetime as _dt
 import json
 import re
 import secrets
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .classfiles import Merge, Spec, merge
 from .data import load
 from .survey import VALUE_KEYS, mean_ranks, spearman
 
-__all__ = ["FORMAT", "VERSION", "FIELDS", "ranking_problems", "validate_ranks", "make_response", "save_response",
-           "read_response", "write_demo_responses", "MergeResult", "merge_folder", "compare_with_professionals", "main"]
+__all__ = ["FORMAT", "VERSION", "FIELDS", "FILE_NAME", "SPEC", "ResponseError", "ranking_problems", "validate_ranks",
+           "make_response", "save_response", "parse_response", "read_response", "write_demo_responses", "MergeResult",
+           "merge_folder", "compare_with_professionals", "main"]
 
 FORMAT = "wmolab-class-survey"
 VERSION = 1
@@ -49,6 +57,8 @@ FIELDS = ("format", "version", "response_id", "date", "ranks")
 _ID = re.compile(r"^[0-9a-f]{16}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_BYTES = 10_000
+#: The name the explorer gives a response file; the merge shows it even when paths are masked.
+FILE_NAME = re.compile(r"class_survey_[0-9a-f]{16}\.json")
 
 
 class ResponseError(ValueError):
@@ -123,12 +133,14 @@ def make_response(ranks: Mapping[str, Any], date: _dt.date | str | None = None,
     return {"format": FORMAT, "version": VERSION, "response_id": rid, "date": day, "ranks": clean}
 
 
-def save_response(ranks: Mapping[str, Any], folder: str | Path = ".", date: _dt.date | str | None = None) -> Path:
+def save_response(ranks: Mapping[str, Any], folder: str | Path = ".", date: _dt.date | str | None = None,
+                  response_id: str | None = None) -> Path:
     """Write an anonymous response file into ``folder`` and return its path.
 
-    The file name carries only the random response id: ``class_survey_<id>.json``.
+    The file name carries only the random response id: ``class_survey_<id>.json``. Pass the same
+    ``response_id`` to replace an earlier save (the explorer does) instead of adding a second file.
     """
-    doc = make_response(ranks, date)
+    doc = make_response(ranks, date, response_id)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"class_survey_{doc['response_id']}.json"
@@ -138,16 +150,26 @@ def save_response(ranks: Mapping[str, Any], folder: str | Path = ".", date: _dt.
 
 def read_response(path: str | Path) -> dict[str, Any]:
     """Read and validate one response file; raises :class:`ResponseError` saying what is wrong."""
-    path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise ResponseError(f"cannot read the file ({exc.strerror}).") from None
+    return parse_response(raw)
+
+
+def parse_response(raw: bytes) -> dict[str, Any]:
+    """Validate the bytes of one response file; raises :class:`ResponseError` saying what is wrong."""
+    if not raw.strip():
+        raise ResponseError("empty: the file holds nothing (the upload may have failed).")
     if len(raw) > MAX_BYTES:
-        raise ResponseError("the file is far too large to be a response.")
+        raise ResponseError(f"too large: {len(raw):,} bytes, far more than a response (under {MAX_BYTES:,}).")
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ResponseError("not UTF-8 text: the file was changed or is not a response file.") from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError:
         raise ResponseError("malformed: not a JSON text file.") from None
     if not isinstance(doc, dict):
         raise ResponseError("malformed: the file does not hold one response object.")
@@ -158,8 +180,8 @@ def read_response(path: str | Path) -> dict[str, Any]:
                             f"{doc.get('version')!r}.")
     extra = sorted(set(doc) - set(FIELDS))
     if extra:
-        raise ResponseError(f"unexpected field(s) {', '.join(map(str, extra))}: a response holds only "
-                            f"{', '.join(FIELDS)} (and never a name).")
+        raise ResponseError(f"unexpected field: a response holds only {', '.join(FIELDS)} (and never a name); "
+                            f"this file also has {', '.join(map(str, extra))}.")
     missing = [f for f in FIELDS if f not in doc]
     if missing:
         raise ResponseError(f"malformed: missing field(s) {', '.join(missing)}.")
@@ -171,72 +193,61 @@ def read_response(path: str | Path) -> dict[str, Any]:
         _dt.date.fromisoformat(doc["date"])
     except ValueError:
         raise ResponseError(f"malformed: {doc['date']!r} is not a real date.") from None
-    doc["ranks"] = validate_ranks(doc["ranks"])
+    try:
+        doc["ranks"] = validate_ranks(doc["ranks"])
+    except ResponseError as exc:
+        raise ResponseError(f"invalid ranking: {exc}") from None
     return doc
 
 
-@dataclass
-class MergeResult:
-    """The merged class answers and the files that were skipped, each with its reason."""
+def _merge_record(raw: bytes) -> tuple[str, dict[str, Any]]:
+    doc = parse_response(raw)
+    return doc["response_id"], {"response_id": doc["response_id"], "date": doc["date"], **doc["ranks"]}
 
-    responses: pd.DataFrame
-    merged: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+#: What the class-survey merge reads (see :mod:`wmolab.classfiles`).
+SPEC = Spec(
+    what="class-survey response", suffix=".json", own_name=FILE_NAME, read=_merge_record,
+    looks_for="class_survey_<code>.json files (saved by the ranking explorer of lesson 05)",
+    others={".csv": "another lesson's file: a .csv file (a lesson 06 voice profile?), not a class-survey response",
+            ".ipynb": "a notebook: not the response file; ask for the class_survey_<code>.json the explorer saved"},
+)
+
+
+class MergeResult(Merge):
+    """The merged class answers (:attr:`responses`) and a report on every file of the download."""
+
+    @property
+    def responses(self) -> pd.DataFrame:
+        """One row per merged response: ``response_id``, ``date`` and the 11 ranks (never a file name)."""
+        return pd.DataFrame(self.records, columns=["response_id", "date", *VALUE_KEYS])
 
     @property
     def n(self) -> int:
-        return len(self.responses)
-
-    def report(self) -> str:
-        """A short plain-text report: how many files merged, and each skipped file with the reason."""
-        lines = [f"Merged {len(self.merged)} response file(s); skipped {len(self.skipped)}."]
-        for name, reason in self.skipped:
-            lines.append(f"  SKIPPED {name}: {reason}")
-        return "\n".join(lines)
+        return len(self.records)
 
     def rank_counts(self) -> pd.DataFrame:
         """The class's answers as a rank-count matrix shaped like ``survey_rank_counts``."""
-        if self.responses.empty:
+        if not self.records:
             raise ValueError("no valid responses were merged, so there is nothing to count.")
+        responses = self.responses
         rows = []
         for v in VALUE_KEYS:
-            col = self.responses[v]
+            col = responses[v]
             rows.append({"group": "class", "value_key": v,
                          **{f"rank_{k}": int((col == k).sum()) for k in range(1, 12)}, "n": self.n})
         return pd.DataFrame(rows)
 
 
-def merge_folder(folder: str | Path) -> MergeResult:
-    """Merge every ``*.json`` response in ``folder`` (sorted by file name).
+def merge_folder(path: str | Path) -> MergeResult:
+    """Merge every response file of a download: a folder or a ``.zip``, as the learning platform gives it.
 
-    Each file that is malformed, of a wrong format or version, has an unexpected field, a
-    rank missing, repeated or out of range, or repeats the response id of an earlier file
-    (a duplicate) is reported in :attr:`MergeResult.skipped` and left out.
+    Sub-folders and zip archives (zips inside zips too) are read without unpacking anything; every
+    file is reported as merged, skipped (with the reason) or ignored (see :mod:`wmolab.classfiles`).
+    Raises ValueError only when ``path`` is neither a folder nor a readable zip.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ValueError(f"{folder} is not a folder; put the response files in one folder and pass its path.")
-    result = MergeResult(pd.DataFrame(columns=["response_id", "date", *VALUE_KEYS]))
-    rows, seen = [], {}
-    for path in sorted(folder.glob("*.json")):
-        try:
-            doc = read_response(path)
-        except ResponseError as exc:
-            result.skipped.append((path.name, str(exc)))
-            continue
-        rid = doc["response_id"]
-        if rid in seen:
-            result.skipped.append((path.name, f"duplicate of {seen[rid]} (same response id)."))
-            continue
-        seen[rid] = path.name
-        result.merged.append(path.name)
-        rows.append({"response_id": rid, "date": doc["date"], **doc["ranks"]})
-    others = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix != ".json")
-    for name in others:
-        result.skipped.append((name, "not a .json response file."))
-    if rows:
-        result.responses = pd.DataFrame(rows, columns=["response_id", "date", *VALUE_KEYS])
-    return result
+    done = merge(path, SPEC)
+    return MergeResult(done.spec, done.files, done.records, done.warnings)
 
 
 def compare_with_professionals(result: MergeResult, rank_counts: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
@@ -252,44 +263,56 @@ def compare_with_professionals(result: MergeResult, rank_counts: pd.DataFrame) -
 
 
 def write_demo_responses(folder: str | Path, n_valid: int = 6) -> list[Path]:
-    """Fill ``folder`` with SYNTHETIC response files to rehearse the merge: ``n_valid`` made-up
-    rankings (seeded, so always the same) plus three bad files of the kinds the merge must catch:
-    a copy of the first file, a file with a repeated rank and a file of another version.
+    """Fill ``folder`` with a SYNTHETIC download to rehearse the merge: ``n_valid`` made-up rankings
+    (seeded, so always the same) plus three bad files of the kinds the merge must catch: a copy of the
+    first file, a file with a repeated rank and a file of another version. The layout is Moodle's with
+    blind marking (one folder ``Participant_<number>_assignsubmission_file/`` per student, no names).
     These are not anyone's answers."""
-    if not isinstance(n_valid, int) or n_valid < 1:
+    if not isinstance(n_valid, int) or isinstance(n_valid, bool) or n_valid < 1:
         raise ValueError("n_valid must be a whole number of at least 1.")
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(2015)
-    paths = []
     docs = []
     for i in range(n_valid):
         order = [int(r) for r in rng.permutation(range(1, 12))]
-        doc = make_response(dict(zip(VALUE_KEYS, order)), date="2026-01-15", response_id=f"{i + 1:016x}")
-        docs.append(doc)
-        paths.append(folder / f"demo_{i + 1:02d}.json")
+        docs.append(make_response(dict(zip(VALUE_KEYS, order)), date="2026-01-15", response_id=f"{i + 1:016x}"))
     bad_rank = {**docs[0], "response_id": "00000000000000aa", "ranks": {**docs[0]["ranks"], VALUE_KEYS[1]: 1,
                                                                              VALUE_KEYS[0]: 1}}
     old = {**docs[1], "response_id": "00000000000000bb", "version": 0}
     docs += [docs[0], bad_rank, old]
-    paths += [folder / "demo_01_copy.json", folder / "demo_repeated_rank.json", folder / "demo_old_version.json"]
-    for path, doc in zip(paths, docs):
+    paths = []
+    for i, doc in enumerate(docs):
+        student = Path(folder) / f"Participant_{1000001 + i}_assignsubmission_file"
+        path = student / f"class_survey_{doc['response_id']}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+        paths.append(path)
     return paths
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m wmolab.classsurvey merge FOLDER``: report, then mean ranks and Spearman."""
-    argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 2 or argv[0] != "merge":
-        print("usage: python -m wmolab.classsurvey merge FOLDER", file=sys.stderr)
-        return 2
+    """``python -m wmolab.classsurvey merge DOWNLOAD [--show-names] [--out FILE.csv]``."""
+    parser = argparse.ArgumentParser(prog="python -m wmolab.classsurvey",
+                                     description="Merge the class-survey responses of a learning-platform download.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    cmd = commands.add_parser("merge", help="report on every file, then the class's mean ranks beside the "
+                                            "professionals'")
+    cmd.add_argument("download", help="the folder or .zip the learning platform gave you")
+    cmd.add_argument("--show-names", action="store_true",
+                     help="show full file paths (they hold students' names: your own screen only)")
+    cmd.add_argument("--out", help="write the merged, anonymous answers to this CSV file")
     try:
-        result = merge_folder(argv[1])
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        result = merge_folder(args.download)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(result.report())
+    print(result.report(names=args.show_names))
+    if args.out:
+        result.responses.to_csv(args.out, index=False)
+        print(f"\nThe {result.n} merged answers (no names, no file names) are in {args.out}.")
     if result.n < 3:
         print("Fewer than 3 valid responses: not enough to compare rankings.")
         return 1 if result.n == 0 else 0

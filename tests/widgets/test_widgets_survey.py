@@ -65,6 +65,16 @@ def test_complete_ranking_compares_and_saves_an_anonymous_file(ranking):
     assert doc["ranks"] == dict(zip(VALUE_KEYS, range(1, 12)))
 
 
+def test_saving_again_replaces_the_file_instead_of_adding_one(ranking):
+    fill(ranking, range(1, 12))
+    ranking.controls["save"].click()
+    fill(ranking, range(11, 0, -1))
+    ranking.controls["save"].click()
+    files = list(ranking.save_folder.glob("*.json"))
+    assert len(files) == 1, "a second save must not add a second response (the merge could not tell them apart)"
+    assert json.loads(files[0].read_text(encoding="utf-8"))["ranks"] == dict(zip(VALUE_KEYS, range(11, 0, -1)))
+
+
 def test_ranking_identical_to_municipal_order_gives_rho_one(data, tmp_path):
     from wmolab.survey import mean_ranks
 

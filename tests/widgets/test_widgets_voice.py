@@ -6,7 +6,6 @@ import pytest
 from wmolab import load
 from wmolab.widgets.voice import (
     AS_PRINTED,
-    EXPORT_NAME,
     detective_html,
     explore_haarlemmermeer,
     explore_own_municipality,
@@ -98,15 +97,29 @@ def test_own_dont_know_is_allowed(own):
     assert own.last_error is None
 
 
-def test_own_export_writes_a_small_escaped_file(own, tmp_path):
+def test_own_export_writes_a_small_escaped_file_with_a_random_name(own, tmp_path):
+    from wmolab.voice import PROFILE_NAME, parse_profile
+
     own.controls["label"].value = "<script>x</script>"
     own.controls["item_zorgplan"].value = 5
     own.save()
-    text = (tmp_path / EXPORT_NAME).read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "label,role,item_no,instrument_id,answer"
+    files = list(tmp_path.glob("*.csv"))
+    assert len(files) == 1 and PROFILE_NAME.fullmatch(files[0].name)
+    text = files[0].read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "profile_id,label,role,item_no,instrument_id,answer"
     assert "zorgplan,5" in text
+    assert parse_profile(text.encode(), load("voice_instruments"))["answers"]["zorgplan"] == 5
     shown = own.outputs["saved"].value
-    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert "<script>" not in shown and "&lt;script&gt;" in shown and files[0].name in shown
+
+
+def test_own_saving_again_replaces_the_file(own, tmp_path):
+    own.controls["item_zorgplan"].value = 5
+    own.save()
+    own.controls["item_zorgplan"].value = 2
+    own.save()
+    files = list(tmp_path.glob("*.csv"))
+    assert len(files) == 1 and "zorgplan,2" in files[0].read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- Haarlemmermeer investigation

@@ -304,11 +304,14 @@ def test_own_profile_rejects_bad_answers():
 def test_own_profile_csv_is_small_and_anonymous():
     inst = load("voice_instruments")
     own = voice.own_profile(_answers(zorgplan=5), inst)
-    text = voice.own_profile_csv(own, "client", "  group\nA  ")
+    text = voice.own_profile_csv(own, "client", "  group\nA  ", profile_id="0123456789abcdef")
     lines = text.strip().splitlines()
-    assert lines[0] == "label,role,item_no,instrument_id,answer"
-    assert len(lines) == 14 and lines[1] == "group A,client,1,zorgplan,5"
+    assert lines[0] == "profile_id,label,role,item_no,instrument_id,answer"
+    assert len(lines) == 14 and lines[1] == "0123456789abcdef,group A,client,1,zorgplan,5"
     assert lines[2].endswith("don't know")
+    assert len(voice.own_profile_csv(own, "client").splitlines()[1].split(",")[0]) == 16  # a random id
+    with pytest.raises(ValueError, match="16 hexadecimal"):
+        voice.own_profile_csv(own, "client", profile_id="Jan de Vries")
 
 
 # --------------------------------------------------------------------------- figures

@@ -47,6 +47,7 @@ build/
 # files you save from widgets (anonymous responses, your own profile): share them on purpose, not by git
 class_survey/
 my_voice_profile*.csv
+voice_profile_*.csv
 """
 
 

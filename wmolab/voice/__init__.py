@@ -21,7 +21,9 @@ re-exports their public names, so ``from wmolab.voice import ...`` works as it a
 - :mod:`~wmolab.voice.concordance`: agreement beside correlation (mean absolute difference, Lin's
   concordance correlation);
 - :mod:`~wmolab.voice.models`: expected and found voice per model of commissioning;
-- :mod:`~wmolab.voice.own`: a student's own municipality against the five cases;
+- :mod:`~wmolab.voice.own`: a student's own municipality against the five cases, and its saved file;
+- :mod:`~wmolab.voice.classprofiles`: the class's saved profiles merged from a learning-platform download
+  and compared with the five cases;
 - :mod:`~wmolab.voice.figures`: the lesson's figures (``plot_*``).
 
 >>> from wmolab.voice import load_survey, missing_code_counts
@@ -30,6 +32,7 @@ re-exports their public names, so ``from wmolab.voice import ...`` works as it a
 """
 from __future__ import annotations
 
+from .classprofiles import ClassComparison, ProfileMerge, compare_class, merge_profiles
 from .concordance import item_gaps, lins_ccc, rater_agreement
 from .correlations import (
     band,
@@ -42,9 +45,27 @@ from .correlations import (
     pearson_pairwise,
     search_added_pairs,
 )
-from .figures import plot_agreement, plot_correlations, plot_pair, plot_survey_heatmap
+from .figures import (
+    class_profiles_alt,
+    plot_agreement,
+    plot_class_profiles,
+    plot_correlations,
+    plot_pair,
+    plot_survey_heatmap,
+)
 from .models import expectation_changes, expectations_table
-from .own import DONT_KNOW, compare_own, own_profile, own_profile_csv
+from .own import (
+    DONT_KNOW,
+    PROFILE_FIELDS,
+    PROFILE_NAME,
+    ProfileError,
+    compare_own,
+    new_profile_id,
+    own_profile,
+    own_profile_csv,
+    parse_profile,
+    save_profile,
+)
 from .reshape import (
     FORMS,
     MIN_PAIRS,
@@ -71,6 +92,8 @@ __all__ = [
     "form_profile", "treatment_effect", "correlation_treatments", "pair_table", "pearson_pairwise", "correlations",
     "band", "compare_with_published", "fill_cells", "search_added_pairs", "leave_one_out",
     "lins_ccc", "rater_agreement", "item_gaps", "expectations_table", "expectation_changes",
-    "own_profile", "compare_own", "own_profile_csv",
+    "own_profile", "compare_own", "own_profile_csv", "PROFILE_FIELDS", "PROFILE_NAME", "ProfileError",
+    "new_profile_id", "save_profile", "parse_profile",
     "plot_survey_heatmap", "plot_pair", "plot_correlations", "plot_agreement",
+    "ProfileMerge", "merge_profiles", "ClassComparison", "compare_class", "plot_class_profiles", "class_profiles_alt",
 ]

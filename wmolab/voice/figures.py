@@ -6,12 +6,13 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..plots import PALETTE, new_figure
+from ..plots import MARKERS, PALETTE, new_figure
 from ..validate import require_columns
 from .correlations import pair_table
 from .reshape import MUNICIPALITIES, ROLES, SCORE_COLUMNS, TREATMENTS, treat_missing
 
-__all__ = ["plot_survey_heatmap", "plot_pair", "plot_correlations", "plot_agreement"]
+__all__ = ["plot_survey_heatmap", "plot_pair", "plot_correlations", "plot_agreement", "plot_class_profiles",
+           "class_profiles_alt"]
 
 def _short(label: str, width: int = 26) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
@@ -124,3 +125,49 @@ def plot_agreement(long: pd.DataFrame, municipality: str, treatment: str = "miss
     ax.set_title(f"{MUNICIPALITIES[municipality]}: correlation is not agreement")
     ax.legend(loc="upper left", fontsize=8)
     return fig
+
+
+def _role_items(items: pd.DataFrame, role: str) -> pd.DataFrame:
+    require_columns(items, ["role", "instrument", "class_mean", "n_scored", "dont_know", *MUNICIPALITIES],
+                    "The items table (ClassComparison.items)")
+    if role not in ROLES:
+        raise ValueError(f"role should be one of {list(ROLES)}, got {role!r}.")
+    part = items[items["role"] == role]
+    if part.empty:
+        raise ValueError(f"No profile in the class was scored as a {ROLES[role].lower()}.")
+    return part
+
+
+def plot_class_profiles(items: pd.DataFrame, role: str):
+    """The class's mean per instrument (black diamonds, with how many scored it) beside the five cases'
+    answers from the same role (a marker and a colour per case; ? and nvt are left out)."""
+    part = _role_items(items, role)
+    fig, ax = new_figure(figsize=(8.4, 6.0))
+    y = np.arange(len(part))
+    for k, (mun, label) in enumerate(MUNICIPALITIES.items()):
+        offset = (k - 2) * 0.11
+        ax.scatter(part[mun], y + offset, marker=MARKERS[k + 1], s=34, color=PALETTE[k], label=label, zorder=3)
+    ax.scatter(part["class_mean"], y, marker="D", s=80, color="black", label="the class (mean)", zorder=4)
+    for yi, row in zip(y, part.itertuples()):
+        ax.text(7.6, yi, f"n = {row.n_scored}" + (f", don't know {row.dont_know}" if row.dont_know else ""),
+                va="center", fontsize=8)
+    ax.set_yticks(y, [_short(x, 30) for x in part["instrument"]])
+    ax.invert_yaxis()
+    ax.set_xlim(0.5, 9.6)
+    ax.set_xticks(range(1, 8))
+    ax.set_xlabel("score (1 = no place, 7 = a very large place)")
+    ax.set_title(f"The class's profiles (as a {ROLES[role].lower()}) beside the five cases")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8)
+    return fig
+
+
+def class_profiles_alt(items: pd.DataFrame, role: str) -> str:
+    """Alt text for :func:`plot_class_profiles`, computed from the same table."""
+    part = _role_items(items, role).dropna(subset=["class_mean"])
+    if part.empty:
+        return (f"No instrument was scored by the class as a {ROLES[role].lower()}: every answer was don't know, "
+                "so only the five cases are drawn.")
+    hi, lo = part.loc[part["class_mean"].idxmax()], part.loc[part["class_mean"].idxmin()]
+    return (f"Dot chart of the 13 instruments: the class's mean score as a {ROLES[role].lower()} beside the five "
+            f"cases' answers. The class gives the most voice to {hi['instrument']} ({hi['class_mean']:.2f}) and the "
+            f"least to {lo['instrument']} ({lo['class_mean']:.2f}).")

@@ -1,6 +1,7 @@
 """Explorers of lesson 05: rank the values yourself, tariffs, Likert answers and the conflict network."""
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,7 @@ def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str
                                      style={"description_width": "240px"}, layout=widgets.Layout(width="330px"))
                  for v in sv.VALUE_KEYS}
     save = widgets.Button(description="Save my anonymous response", icon="save", disabled=True)
+    response_id = secrets.token_hex(8)  # one id per explorer: saving again replaces the file, never adds one
     feedback = widgets.HTML()
     saved = widgets.HTML()
 
@@ -88,7 +90,7 @@ def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str
 
     def on_save(_button: Any) -> None:
         try:
-            path = save_response(current(), folder)
+            path = save_response(current(), folder, response_id=response_id)
         except (ResponseError, OSError) as exc:
             saved.value = _warn(esc(f"Not saved: {exc}"))
             return

@@ -15,10 +15,8 @@ from .. import voice
 from ._base import Explorer, esc, note_html
 
 __all__ = ["explore_voice_profiles", "explore_own_municipality", "explore_haarlemmermeer", "voice_profile_html",
-           "own_result_html", "detective_html", "AS_PRINTED",
-           "EXPORT_NAME"]
+           "own_result_html", "detective_html", "AS_PRINTED"]
 
-EXPORT_NAME = "my_voice_profile.csv"
 _CODE_TEXT = {"?": "? could not judge", "nvt": "nvt not applicable"}
 _TABLE = 'style="border-collapse:collapse;font-size:12px"'
 _CELL = 'style="padding:2px 8px;border-bottom:1px solid #ddd;text-align:left"'
@@ -188,16 +186,18 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
         result.value = own_result_html(own, long, role.value, models)
         saved.value = ""
 
+    profile_id = voice.new_profile_id()  # one id per explorer: saving again replaces the file, never adds one
+
     def on_save(_button=None) -> None:
         own = voice.own_profile(answers(), instruments)
-        path = Path(export_dir) / EXPORT_NAME
-        text = voice.own_profile_csv(own, role.value, label.value)
+        text = voice.own_profile_csv(own, role.value, label.value, profile_id)
         try:
-            path.write_text(text, encoding="utf-8")
+            path = voice.save_profile(own, role.value, label.value, export_dir, profile_id)
         except OSError as exc:
             saved.value = note_html(f"Could not save the file ({type(exc).__name__}); copy the text below instead.")
         else:
-            saved.value = note_html(f"Saved as {path.name} next to this notebook: share it with your group.")
+            saved.value = note_html(f"Saved as {path.name} next to this notebook (a random code, no name): hand it "
+                                    "in the way your instructor asks. Saving again replaces it.")
         saved.value += f"<pre style='font-size:11px'>{esc(text)}</pre>"
 
     save.on_click(on_save)
