@@ -70,8 +70,13 @@ $(VENV)/.node-installed: $(VENV)/.lab-installed requirements/package.json requir
 # root (containers, CI) needs --allow-root; a normal user never sees it
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
+# JupyterLab serves the repository root (so notebooks/, exercises/ and solutions/ can all be opened) and starts
+# on lesson 00; with --no-browser the address it prints is lesson 00's. (`jupyter lab notebooks/00_….ipynb` would
+# make notebooks/ the root and hide the exercise sheets.) The conda route in the README uses the same two options.
+LAB_START := --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(NB0)
+
 lab: $(VENV)/.lab-installed
-	$(VENV)/bin/jupyter lab $(NB0) $(ALLOW_ROOT) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab $(LAB_START) $(ALLOW_ROOT) $(LAB_ARGS)
 
 # ruff first (seconds), then every test and the notebooks under nbval, then the docstring examples of wmolab/
 # (a run of their own: --doctest-modules would also collect the conftest.py files of tests/ as modules)

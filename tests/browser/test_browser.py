@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -33,41 +32,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from helpers import ROOT, ids, notebook_paths, read  # noqa: E402
+from helpers import BROWSER_ARTIFACTS as ARTIFACTS  # noqa: E402
+from helpers import ROOT, free_port, ids, notebook_paths, read  # noqa: E402
 
 NOTEBOOKS = notebook_paths("notebooks", "solutions")
-ARTIFACTS = ROOT / "test-artifacts" / "browser"
 PAYLOAD = '<img src=x onerror="document.title=\'pwned\'">'
 NEWS_PROMPT = "official Jupyter news"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
 pytestmark = pytest.mark.browser
-
-
-def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def browser_path():
-    path = chromium_path()
-    if path is None:
-        message = ("Chromium not found: the browser tests need it. Install it with "
-                   "`sudo apt-get install chromium` (Debian/Ubuntu); .ci/run does this in CI.")
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +67,7 @@ def lab(tmp_path_factory, browser_path):
     (config / "jupyter_server_config.json").write_text(json.dumps({"ServerApp": {"jpserver_extensions": {
         f"nbgrader.server_extensions.{name}": False
         for name in ("formgrader", "assignment_list", "course_list", "validate_assignment")}}}), encoding="utf-8")
-    port, token = _free_port(), "wmolab-browser-test"
+    port, token = free_port(), "wmolab-browser-test"
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTER_CONFIG_DIR": str(config),
            "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("ws")),
            "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("rt"))}
@@ -123,28 +94,6 @@ def lab(tmp_path_factory, browser_path):
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
-
-
-@pytest.fixture(scope="session")
-def browser(browser_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=browser_path, args=CHROMIUM_FLAGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, request):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = context.new_page()
-    yield pg
-    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.name)
-        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    context.close()
 
 
 def explorer_cells(path: Path) -> int:

@@ -141,11 +141,12 @@ python3.11 -m venv .venv        # Debian/Ubuntu: first `sudo apt-get install pyt
 .venv/bin/python -m pip install -r requirements/lab.txt
 .venv/bin/python -m pip install --no-deps -e .
 PATH="$PWD/.venv/bin:$PATH" bash postBuild     # the course's JupyterLab settings
-.venv/bin/jupyter lab notebooks/00_start_here.ipynb
+.venv/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 ```
 
 With conda: `conda env create -f environment.yml`, `conda activate wmolab`, `bash postBuild`, then
-`jupyter lab notebooks/00_start_here.ipynb`.
+`jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb`
+(in the repository's top folder, so lessons and exercise sheets are both in the file browser).
 
 ## Licences
 
