@@ -18,29 +18,28 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import errors
 from .checks import check
 from .data import DatasetError, describe, list_datasets, load
 
 __all__ = ["check", "load", "list_datasets", "describe", "DatasetError", "__version__"]
 
 
-def _install_friendly_errors() -> None:
-    """In IPython, show a DatasetError as one clear message instead of a traceback."""
+def load_ipython_extension(shell) -> None:
+    """``%load_ext wmolab`` (the course's kernels load it at start-up, see ``postBuild``): the friendly errors
+    of :mod:`wmolab.errors`, before any cell has run."""
+    errors.install(shell)
+
+
+def _install_in_ipython() -> None:
+    """In IPython (a notebook's kernel), install what :func:`load_ipython_extension` installs."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython is always there in the course env
         return
-    ip = get_ipython()
-    if ip is None:
-        return
-
-    def _handler(shell, etype, evalue, tb, tb_offset=None):  # pragma: no cover - runs in a kernel
-        from IPython.display import display
-
-        display({"text/plain": f"⚠ {evalue}"}, raw=True)
-        return None
-
-    ip.set_custom_exc((DatasetError,), _handler)
+    shell = get_ipython()
+    if shell is not None:
+        load_ipython_extension(shell)
 
 
-_install_friendly_errors()
+_install_in_ipython()

@@ -37,7 +37,7 @@ AUTHORING_ONLY = ("authoring",)
 #: A file in the edition's root that says what the folder is (and lets a rebuild replace it safely).
 MARKER = ".wmolab-edition"
 COPY_FILES = ("LICENSE", "LICENSE-CONTENT.md", ".gitattributes", "postBuild", "jupyter-settings/wmolab.json",
-              "requirements/lab.txt")
+              "jupyter-settings/ipython_kernel_config.json", "requirements/lab.txt")
 GITIGNORE = """\
 .venv/
 __pycache__/
