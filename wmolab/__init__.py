@@ -3,7 +3,8 @@
 Everything a notebook computes, plots or shows lives here, so the notebooks stay short:
 
 - :mod:`wmolab.data`     load the course datasets (checked against their checksums)
-- :mod:`wmolab.checks`   self-checks for the exercises (``check("00.3", answer)``)
+- :mod:`wmolab.checks`   self-checks for the exercises (``check("00.3", answer)``, ``progress()``)
+- :mod:`wmolab.errors`   friendly errors: a novice's first mistakes as one message
 - :mod:`wmolab.plots`    the one course style and figures with alt text
 - :mod:`wmolab.html`     HTML for feedback and explorers (escaping, notes, statuses, tables)
 - topic modules          pure functions per subject (``timeline``, ``values``, ``steering``, ...)
@@ -19,10 +20,10 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from . import errors
-from .checks import check
+from .checks import check, progress
 from .data import DatasetError, describe, list_datasets, load
 
-__all__ = ["check", "load", "list_datasets", "describe", "DatasetError", "__version__"]
+__all__ = ["check", "progress", "load", "list_datasets", "describe", "DatasetError", "__version__"]
 
 
 def load_ipython_extension(shell) -> None:
