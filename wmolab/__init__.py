@@ -5,6 +5,7 @@ Everything a notebook computes, plots or shows lives here, so the notebooks stay
 - :mod:`wmolab.data`     load the course datasets (checked against their checksums)
 - :mod:`wmolab.checks`   self-checks for the exercises (``check("00.3", answer)``, ``progress()``)
 - :mod:`wmolab.errors`   friendly errors: a novice's first mistakes as one message
+- :mod:`wmolab.tables`   readable tables: nothing cut off, no dtype clutter (``show_table``)
 - :mod:`wmolab.plots`    the one course style and figures with alt text
 - :mod:`wmolab.html`     HTML for feedback and explorers (escaping, notes, statuses, tables)
 - topic modules          pure functions per subject (``timeline``, ``values``, ``steering``, ...)
@@ -19,17 +20,19 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from . import errors
+from . import errors, tables
 from .checks import check, progress
 from .data import DatasetError, describe, list_datasets, load
+from .tables import show_table
 
-__all__ = ["check", "progress", "load", "list_datasets", "describe", "DatasetError", "__version__"]
+__all__ = ["check", "progress", "load", "list_datasets", "describe", "show_table", "DatasetError", "__version__"]
 
 
 def load_ipython_extension(shell) -> None:
     """``%load_ext wmolab`` (the course's kernels load it at start-up, see ``postBuild``): the friendly errors
-    of :mod:`wmolab.errors`, before any cell has run."""
+    of :mod:`wmolab.errors` and the readable tables of :mod:`wmolab.tables`, before any cell has run."""
     errors.install(shell)
+    tables.install(shell)
 
 
 def _install_in_ipython() -> None:

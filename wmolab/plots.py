@@ -20,8 +20,8 @@ import io
 from typing import Any
 
 __all__ = [
-    "PALETTE", "MARKERS", "HATCHES", "PERSPECTIVE_STYLE", "CLUSTER_STYLE", "VERDICT_STYLE", "CAPTION_PREFIX",
-    "new_figure", "show", "to_png", "caption", "style_rc",
+    "PALETTE", "MARKERS", "HATCHES", "PERSPECTIVE_STYLE", "CLUSTER_STYLE", "VERDICT_STYLE", "LAW_STYLE",
+    "CAPTION_PREFIX", "new_figure", "show", "to_png", "caption", "style_rc",
 ]
 
 #: seaborn's "colorblind" palette (the same hex values, so no seaborn import is needed).
@@ -57,6 +57,16 @@ VERDICT_STYLE = {
     "public": {"color": PALETTE[0], "marker": "s"},
     "hybrid": {"color": PALETTE[2], "marker": "^"},
     "private": {"color": PALETTE[1], "marker": "o"},
+}
+
+#: The law groups of the decentralisation timeline (lesson 00), keyed as in ``timeline``'s ``law`` column: a law keeps
+#: its colour and marker in every view of the timeline explorer, whichever laws are filtered in.
+LAW_STYLE = {
+    "general": {"color": PALETTE[7], "marker": "o"},
+    "participatiewet": {"color": PALETTE[0], "marker": "s"},
+    "wmo": {"color": PALETTE[1], "marker": "^"},
+    "jeugdwet": {"color": PALETTE[2], "marker": "D"},
+    "all": {"color": PALETTE[4], "marker": "P"},
 }
 
 CAPTION_PREFIX = "Figure: "
