@@ -7,8 +7,8 @@
 - numpy numbers print as numbers (``0.5``, not ``np.float64(0.5)``), also inside a list or a dict.
 
 :func:`show_table` is for the tables a lesson wants a student to read closely (statements to judge, definitions,
-a rubric): text left-aligned and wrapped, whole-number columns as integers, an optional caption above, and
-row and column headers marked for screen readers.
+a rubric): text left-aligned and wrapped, whole-number columns as integers, an optional caption above, row and
+column headers marked for screen readers, and a wide table scrolling inside its own box that the keyboard can reach.
 
 >>> import pandas as pd
 >>> whole_numbers(pd.DataFrame({"n": [393.0, 355.0], "share": [0.5, 1.0]})).dtypes.tolist()
@@ -93,8 +93,12 @@ class Table:
             rows.append(f"<tr>{row}</tr>")
         caption = f'<caption style="caption-side:top;text-align:left"><i>{esc(self.caption)}</i></caption>' \
             if self.caption else ""
-        return (f'<table class="wmolab-table dataframe">{caption}<thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table>')
+        table = (f'<table class="wmolab-table dataframe">{caption}<thead><tr>{head}</tr></thead>'
+                 f'<tbody>{"".join(rows)}</tbody></table>')
+        # a wide table scrolls inside its own box, which a keyboard can reach (tabindex) and a screen reader names
+        name = esc(self.caption or f"Table of {len(frame)} rows and {len(frame.columns)} columns")
+        return (f'<div class="wmolab-table-scroll" role="region" tabindex="0" aria-label="{name}" '
+                f'style="overflow-x:auto;max-width:100%">{table}</div>')
 
 
 def show_table(data: Any, caption: str = "", *, index: bool = True) -> Table:

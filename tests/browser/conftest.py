@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from helpers import BROWSER_ARTIFACTS
+from helpers import BROWSER_ARTIFACTS, ROOT
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
@@ -66,3 +66,38 @@ def page(browser, request):
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
         pg.screenshot(path=str(BROWSER_ARTIFACTS / f"{name}.png"), full_page=True)
     context.close()
+
+
+# --------------------------------------------------------------------------- axe-core
+#: axe-core from npm (requirements/package.json), installed by `make test` into .venv/node
+AXE_JS = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+#: what the accessibility audit covers: the outputs of the open notebook (JupyterLab's own interface is not ours)
+OUTPUT_SCOPE = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell-outputArea"
+SEVERE = ("serious", "critical")
+_RUN_AXE = """async (scope) => {
+    const result = await axe.run({include: [[scope]]}, {resultTypes: ['violations']});
+    return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.html.slice(0, 160))}));
+}"""
+
+
+@pytest.fixture(scope="session")
+def axe_path():
+    if not AXE_JS.exists():
+        message = ("axe-core not found in .venv/node: `make test` installs it with npm (sudo apt-get install nodejs "
+                   "npm); the accessibility audit needs it.")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE_JS
+
+
+@pytest.fixture
+def axe(axe_path):
+    """``axe(page)``: the serious and critical axe-core violations in the open notebook's outputs."""
+    def run(page, scope: str = OUTPUT_SCOPE) -> list[dict]:
+        if not page.evaluate("() => typeof axe !== 'undefined'"):
+            page.add_script_tag(path=str(axe_path))
+        return [v for v in page.evaluate(_RUN_AXE, scope) if v["impact"] in SEVERE]
+
+    return run

@@ -8,6 +8,8 @@ cause on Binder), and only a browser shows it. For every notebook in notebooks/ 
   Run All, wait until every code cell has run;
 - assert no error output, no "Error displaying widget" / "model not found", and one rendered
   explorer per explore_…() cell, none showing the course's error box;
+- in each lesson, after Run All, audit the outputs with axe-core: no serious or critical violation (a test
+  with a figure without alt text shows that the audit can fail);
 - in each lesson, change the first choice control of an explorer and assert that what it shows changes;
 - in every explorer with a text box, type an HTML/JS payload and assert it is shown as text and no
   script ran.
@@ -29,6 +31,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -131,18 +134,30 @@ def open_and_run_all(page, lab, rel: str, n_code: int):
         "() => ![...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]"
         ".some(p => /\\[\\d+\\]/.test(p.textContent))", timeout=15_000)
     _menu(page, "Run", "Run All Cells")
-    # every code cell shows an execution number, and the kernel is idle again
-    page.wait_for_function(
-        """n => {
-            const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
-            const prompts = [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt')];
-            const done = prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length;
-            const busy = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='busy']");
-            return prompts.length === n && done === n && !busy;
-        }""",
-        arg=n_code, timeout=180_000, polling=500,
-    )
+    # every code cell shows an execution number, and the kernel is idle again; on a loaded machine JupyterLab
+    # may ask for the kernel once more while the cells run: accept it and keep waiting
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            page.wait_for_function(
+                """n => {
+                    const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+                    const prompts = [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt')];
+                    const done = prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length;
+                    const busy = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='busy']");
+                    return prompts.length === n && done === n && !busy;
+                }""",
+                arg=n_code, timeout=10_000, polling=500,
+            )
+            break
+        except Exception:
+            assert time.monotonic() < deadline, f"{rel}: Run All did not finish within 180 s"
+            _accept_kernel_dialog(page)
     page.wait_for_timeout(800)  # let widget views finish rendering
+
+
+def describe_violations(violations: list[dict]) -> str:
+    return "; ".join(f"{v['impact']} {v['id']} ({v['help']}): {v['nodes'][:3]}" for v in violations)
 
 
 def page_problems(page) -> list[str]:
@@ -158,13 +173,16 @@ def page_problems(page) -> list[str]:
             problems.append("error output: " + t[:200])
     if page.get_by_text(NEWS_PROMPT).count():
         problems.append("JupyterLab asks about Jupyter news (the course's lab settings are not in force)")
+    if page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jupyter-widgets-error-widget").count():
+        problems.append("a widget failed to render in the browser (ipywidgets' error icon, 'Click to show "
+                        "javascript error')")
     if page.locator(".wmolab-error").count():
         problems.append("an explorer shows its error box: " + page.locator(".wmolab-error").first.inner_text())
     return problems
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
-def test_notebook_runs_in_jupyterlab(page, lab, path):
+def test_notebook_runs_in_jupyterlab(page, lab, path, axe):
     rel = f"{path.parent.name}/{path.name}"
     open_and_run_all(page, lab, rel, code_cells(path))
     problems = page_problems(page)
@@ -175,8 +193,24 @@ def test_notebook_runs_in_jupyterlab(page, lab, path):
         f"{rel}: {rendered} explorer(s) rendered, {expected} expected (screenshot in {ARTIFACTS})")
     if path.parent.name == "notebooks":
         assert expected, "every lesson has a widget"
+        violations = axe(page)
+        assert not violations, f"{rel}: axe-core finds {describe_violations(violations)} (screenshot in {ARTIFACTS})"
         interact_with_first_choice(page, rel)
         type_payload_into_text_boxes(page, rel)
+
+
+def test_axe_finds_a_figure_without_alt(page, lab, axe):
+    """The accessibility audit can fail: a figure shown as a bare PNG (no alt, as before issue 13) is reported."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "from IPython.display import Image\n"
+        "from wmolab.plots import new_figure, to_png\n"
+        "fig, ax = new_figure()\n"
+        "ax.plot([1, 2], [2, 1])\n"
+        "Image(to_png(fig))")])
+    nbformat.write(nb, lab["root"] / "no_alt.ipynb")
+    open_and_run_all(page, lab, "no_alt.ipynb", 1)
+    found = {v["id"] for v in axe(page)}
+    assert "image-alt" in found, f"axe-core did not report the figure without alt text: {found}"
 
 
 def test_binder_settings_in_force(page, lab):

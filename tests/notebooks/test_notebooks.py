@@ -65,13 +65,25 @@ def test_one_title_and_no_skipped_heading_levels(path):
         assert after <= before + 1, f"heading level jumps from {before} to {after}"
 
 
+IMG = re.compile(r"<img\b[^>]*>")
+ALT = re.compile(r'\balt="([^"]{10,})"')
+
+
 @pytest.mark.parametrize("path", EXECUTED, ids=ids(EXECUTED))
 def test_every_image_has_visible_alt_text(path):
+    """Every figure is an <img> with an alt text (what a screen reader reads in JupyterLab, which ignores image
+    metadata), followed by a visible caption."""
     nb = read(path)
     for index, cell in enumerate(nb.cells):
         outs = cell.get("outputs", [])
         for i, out in enumerate(outs):
-            if "image/png" in out.get("data", {}) or "image/svg+xml" in out.get("data", {}):
+            data = out.get("data", {})
+            assert "image/png" not in data and "image/svg+xml" not in data, (
+                f"cell {index + 1}: an image output without alt text (JupyterLab shows no alt): use wmolab.plots.show")
+            images = IMG.findall(data.get("text/html", ""))
+            for img in images:
+                assert ALT.search(img), f"cell {index + 1}: an <img> without a real alt text: {img[:80]}"
+            if images:
                 following = outs[i + 1] if i + 1 < len(outs) else {}
                 text = output_text(following)
                 assert text.startswith(CAPTION_PREFIX) and len(text) > len(CAPTION_PREFIX) + 10, (

@@ -20,7 +20,8 @@ def glossary():
 
 def test_timeline_starts_with_a_figure_and_a_list(timeline):
     assert timeline.last_error is None
-    assert timeline.outputs["image"].value[:4] == b"\x89PNG"
+    assert timeline.outputs["image"].value.startswith('<img class="wmolab-figure" src="data:image/png;base64,iVBOR')
+    assert 'alt="Timeline of ' in timeline.outputs["image"].value, "the figure carries its alt text"
     assert "Figure:" in timeline.outputs["caption"].value
     assert "event(s)" in timeline.outputs["events"].value
 
