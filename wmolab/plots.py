@@ -137,7 +137,7 @@ def figure_html(png: bytes, alt: str) -> str:
     reader (JupyterLab ignores the ``alt`` in an image output's metadata).
 
     >>> figure_html(b"PNG", 'Bars of "four" shares.')[:90]
-    '<img class="wmolab-figure" src="data:image/png;base64,UE5H" alt="Bars of &quot;four&quot; sha'
+    '<img class="wmolab-figure" src="data:image/png;base64,UE5H" alt="Bars of &quot;four&quot; '
     """
     text = _stdlib_html.escape(" ".join(str(alt).split()), quote=True)
     data = base64.b64encode(png).decode("ascii")
