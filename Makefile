@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
 	@echo "make test         ruff, then every test, the notebooks and the docstring examples (sets up .venv first)"
-	@echo "make exercises    regenerate exercises/ from solutions/"
+	@echo "make exercises    regenerate exercises/ from solutions/ (keeps a sheet with your work; FORCE=1 overwrites)"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
 	@echo "make bench        measure the performance budgets into docs/performance.md"
@@ -89,15 +89,17 @@ test: $(VENV)/.test-installed $(VENV)/.node-installed $(VENV)/wheelhouse/.comple
 	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules wmolab
 
 # The authoring commands live in the package wmolab.authoring (which a student's `import wmolab` never loads).
+# A sheet that holds a student's own work is never overwritten (it says which and how to keep the work);
+# FORCE=1 overwrites it.
 exercises: $(VENV)/.lab-installed
-	$(PY) -m wmolab.authoring.exercises .
+	$(PY) -m wmolab.authoring.exercises . $(if $(FORCE),--force)
 
 datapackage: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.datapackage datasets
 
 notebooks: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.nbexec $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
-	$(PY) -m wmolab.authoring.exercises .
+	$(PY) -m wmolab.authoring.exercises . $(if $(FORCE),--force)
 
 bench: $(VENV)/.test-installed
 	$(PY) -m wmolab.authoring.bench --runs $(or $(BENCH_RUNS),3)

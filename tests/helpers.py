@@ -7,6 +7,9 @@ from pathlib import Path
 
 import nbformat
 
+from wmolab.authoring.exercises import sheet_statuses
+from wmolab.authoring.sheets import keep_work_advice
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = ("notebooks", "solutions", "exercises")
 #: where the browser tests save a screenshot of a failure
@@ -66,3 +69,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def sync_problems(root):
+    """One message per sheet that differs from its generated version in what the author controls."""
+    out = []
+    for status in sheet_statuses(root):
+        if not status.stale:
+            continue
+        what = "; ".join(status.stale[:3])
+        if status.holds_work:
+            work = "; ".join(status.work[:3])
+            out.append(f"{what}. " + keep_work_advice(status.path, root).format(work=work))
+        else:
+            out.append(f"{status.path.relative_to(root)} is out of date with solutions/ ({what}): "
+                       "run `make exercises` and commit")
+    return out
