@@ -37,6 +37,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from helpers import BROWSER_ARTIFACTS as ARTIFACTS  # noqa: E402
 from helpers import ROOT, free_port, ids, notebook_paths, read  # noqa: E402
+from wmolab.authoring.nbexec import KERNELSPEC  # noqa: E402
 
 NOTEBOOKS = notebook_paths("notebooks", "solutions")
 PAYLOAD = '<img src=x onerror="document.title=\'pwned\'">'
@@ -199,6 +200,23 @@ def test_notebook_runs_in_jupyterlab(page, lab, path, axe):
         type_payload_into_text_boxes(page, rel)
 
 
+def test_a_friendly_error_in_jupyterlab(page, lab):
+    """A first mistake shows one line in JupyterLab; the full traceback opens with one click."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('laws.loc["Jeugdwet", "passed_ek"]')])
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nbformat.write(nb, lab["root"] / "first_mistake.ipynb")
+    open_and_run_all(page, lab, "first_mistake.ipynb", 1)
+    box = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .wmolab-friendly-error")
+    assert box.count() == 1, "the friendly message is shown"
+    assert "run the first code cell (the setup cell) first" in box.inner_text()
+    assert "Traceback" not in page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").inner_text()
+    full = box.locator("details pre")
+    assert not full.is_visible(), "the traceback is folded"
+    box.locator("summary").click()
+    full.wait_for(state="visible", timeout=5_000)
+    assert "NameError" in full.inner_text(), "one click shows the full error"
+
+
 def test_axe_finds_a_figure_without_alt(page, lab, axe):
     """The accessibility audit can fail: a figure shown as a bare PNG (no alt, as before issue 13) is reported."""
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
@@ -207,6 +225,7 @@ def test_axe_finds_a_figure_without_alt(page, lab, axe):
         "fig, ax = new_figure()\n"
         "ax.plot([1, 2], [2, 1])\n"
         "Image(to_png(fig))")])
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nbformat.write(nb, lab["root"] / "no_alt.ipynb")
     open_and_run_all(page, lab, "no_alt.ipynb", 1)
     found = {v["id"] for v in axe(page)}
