@@ -24,7 +24,10 @@ def _texts():
         yield path, "\n".join(c.source for c in read(path).cells if c.cell_type == "markdown")
 
 
-@pytest.mark.parametrize("path, text", list(_texts()), ids=lambda v: str(v.relative_to(ROOT)) if hasattr(v, "relative_to") else "")
+TEXTS = list(_texts())
+
+
+@pytest.mark.parametrize("path, text", TEXTS, ids=[str(p.relative_to(ROOT)) for p, _ in TEXTS])
 def test_links_stay_inside_the_repository(path, text):
     for target in LINK.findall(text):
         if re.match(r"^[a-z]+:", target) or target.startswith("#"):

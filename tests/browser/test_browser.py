@@ -35,9 +35,10 @@ import nbformat
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from wmolab.authoring.nbexec import KERNELSPEC  # noqa: E402
+
 from helpers import BROWSER_ARTIFACTS as ARTIFACTS  # noqa: E402
 from helpers import ROOT, free_port, ids, notebook_paths, read  # noqa: E402
-from wmolab.authoring.nbexec import KERNELSPEC  # noqa: E402
 
 NOTEBOOKS = notebook_paths("notebooks", "solutions")
 PAYLOAD = '<img src=x onerror="document.title=\'pwned\'">'
