@@ -29,8 +29,7 @@ help:
 # bootstrap.py checks for Python 3.11 and a working venv module (Debian/Ubuntu: python3.11-venv), and
 # recreates a half-made .venv; .venv/.installing marks an install in progress, so an interrupted one is
 # redone from scratch on the next run instead of leaving a broken environment behind.
-$(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-settings/wmolab.json \
-                        jupyter-settings/ipython_kernel_config.json
+$(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-settings/wmolab.json jupyter-settings/ipython_kernel_config.json
 	@test -n "$(PYTHON)" || { echo "✘ Python 3.11 not found. Install it (Debian/Ubuntu: sudo apt-get install python3.11 python3.11-venv), or: make lab PYTHON=/path/to/python3.11"; exit 1; }
 	@$(PYTHON) wmolab/authoring/bootstrap.py --python $(PYTHON) $(VENV)
 	@touch $(VENV)/.installing

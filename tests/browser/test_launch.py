@@ -27,8 +27,9 @@ from helpers import ROOT, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 LESSON_00 = "notebooks/00_start_here.ipynb"
-#: what the Makefile's `lab` target needs next to it (its set-up prerequisites) besides .venv
-SETUP_FILES = ["Makefile", "pyproject.toml", "postBuild", "requirements/lab.txt", "jupyter-settings/wmolab.json"]
+#: what the Makefile's `lab` target needs next to it besides .venv: the Makefile and its set-up's prerequisites
+SETUP_FILES = ["Makefile", *(ROOT / "Makefile").read_text(encoding="utf-8")
+               .split("$(VENV)/.lab-installed:", 1)[1].split("\n", 1)[0].split()]
 PRINTED = re.compile(r"http://127\.0\.0\.1:\d+/\S+")
 
 
