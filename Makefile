@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
 	@echo "make test         ruff, then every test, the notebooks and the docstring examples (sets up .venv first)"
-	@echo "make exercises    regenerate exercises/ from solutions/"
+	@echo "make exercises    regenerate exercises/ from solutions/ (keeps a sheet with your work; FORCE=1 overwrites)"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
 	@echo "make bench        measure the performance budgets into docs/performance.md"
@@ -29,7 +29,7 @@ help:
 # bootstrap.py checks for Python 3.11 and a working venv module (Debian/Ubuntu: python3.11-venv), and
 # recreates a half-made .venv; .venv/.installing marks an install in progress, so an interrupted one is
 # redone from scratch on the next run instead of leaving a broken environment behind.
-$(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-settings/wmolab.json
+$(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-settings/wmolab.json jupyter-settings/ipython_kernel_config.json
 	@test -n "$(PYTHON)" || { echo "✘ Python 3.11 not found. Install it (Debian/Ubuntu: sudo apt-get install python3.11 python3.11-venv), or: make lab PYTHON=/path/to/python3.11"; exit 1; }
 	@$(PYTHON) wmolab/authoring/bootstrap.py --python $(PYTHON) $(VENV)
 	@touch $(VENV)/.installing
@@ -70,8 +70,13 @@ $(VENV)/.node-installed: $(VENV)/.lab-installed requirements/package.json requir
 # root (containers, CI) needs --allow-root; a normal user never sees it
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
+# JupyterLab serves the repository root (so notebooks/, exercises/ and solutions/ can all be opened) and starts
+# on lesson 00; with --no-browser the address it prints is lesson 00's. (`jupyter lab notebooks/00_….ipynb` would
+# make notebooks/ the root and hide the exercise sheets.) The conda route in the README uses the same two options.
+LAB_START := --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(NB0)
+
 lab: $(VENV)/.lab-installed
-	$(VENV)/bin/jupyter lab $(NB0) $(ALLOW_ROOT) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab $(LAB_START) $(ALLOW_ROOT) $(LAB_ARGS)
 
 # ruff first (seconds), then every test and the notebooks under nbval, then the docstring examples of wmolab/
 # (a run of their own: --doctest-modules would also collect the conftest.py files of tests/ as modules)
@@ -83,15 +88,17 @@ test: $(VENV)/.test-installed $(VENV)/.node-installed $(VENV)/wheelhouse/.comple
 	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules wmolab
 
 # The authoring commands live in the package wmolab.authoring (which a student's `import wmolab` never loads).
+# A sheet that holds a student's own work is never overwritten (it says which and how to keep the work);
+# FORCE=1 overwrites it.
 exercises: $(VENV)/.lab-installed
-	$(PY) -m wmolab.authoring.exercises .
+	$(PY) -m wmolab.authoring.exercises . $(if $(FORCE),--force)
 
 datapackage: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.datapackage datasets
 
 notebooks: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.nbexec $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
-	$(PY) -m wmolab.authoring.exercises .
+	$(PY) -m wmolab.authoring.exercises . $(if $(FORCE),--force)
 
 bench: $(VENV)/.test-installed
 	$(PY) -m wmolab.authoring.bench --runs $(or $(BENCH_RUNS),3)

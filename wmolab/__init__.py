@@ -3,7 +3,9 @@
 Everything a notebook computes, plots or shows lives here, so the notebooks stay short:
 
 - :mod:`wmolab.data`     load the course datasets (checked against their checksums)
-- :mod:`wmolab.checks`   self-checks for the exercises (``check("00.3", answer)``)
+- :mod:`wmolab.checks`   self-checks for the exercises (``check("00.3", answer)``, ``progress()``)
+- :mod:`wmolab.errors`   friendly errors: a novice's first mistakes as one message
+- :mod:`wmolab.tables`   readable tables: nothing cut off, no dtype clutter (``show_table``)
 - :mod:`wmolab.plots`    the one course style and figures with alt text
 - :mod:`wmolab.html`     HTML for feedback and explorers (escaping, notes, statuses, tables)
 - topic modules          pure functions per subject (``timeline``, ``values``, ``steering``, ...)
@@ -18,29 +20,30 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .checks import check
+from . import errors, tables
+from .checks import check, progress
 from .data import DatasetError, describe, list_datasets, load
+from .tables import show_table
 
-__all__ = ["check", "load", "list_datasets", "describe", "DatasetError", "__version__"]
+__all__ = ["check", "progress", "load", "list_datasets", "describe", "show_table", "DatasetError", "__version__"]
 
 
-def _install_friendly_errors() -> None:
-    """In IPython, show a DatasetError as one clear message instead of a traceback."""
+def load_ipython_extension(shell) -> None:
+    """``%load_ext wmolab`` (the course's kernels load it at start-up, see ``postBuild``): the friendly errors
+    of :mod:`wmolab.errors` and the readable tables of :mod:`wmolab.tables`, before any cell has run."""
+    errors.install(shell)
+    tables.install(shell)
+
+
+def _install_in_ipython() -> None:
+    """In IPython (a notebook's kernel), install what :func:`load_ipython_extension` installs."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython is always there in the course env
         return
-    ip = get_ipython()
-    if ip is None:
-        return
-
-    def _handler(shell, etype, evalue, tb, tb_offset=None):  # pragma: no cover - runs in a kernel
-        from IPython.display import display
-
-        display({"text/plain": f"⚠ {evalue}"}, raw=True)
-        return None
-
-    ip.set_custom_exc((DatasetError,), _handler)
+    shell = get_ipython()
+    if shell is not None:
+        load_ipython_extension(shell)
 
 
-_install_friendly_errors()
+_install_in_ipython()

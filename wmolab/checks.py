@@ -1,15 +1,23 @@
-"""Self-checks for the exercise sheets.
+"""Self-checks for the exercise sheets, and the student's progress through a sheet.
 
 One pattern for the whole course::
 
-    from wmolab import check
+    from wmolab import check, progress
     check("00.3", answer)
+    progress()          # which questions of this sheet are done, not yet right, or unanswered
 
 The expected answers are stored in ``wmolab/keys/NN.json`` only as SHA-256 hashes of a
 canonical form (numbers rounded to the question's number of decimals, text case-folded),
 so reading the source does not reveal them. The tolerance is in the rounding: an answer
 counts as right when it rounds to the same value. Small answer spaces (a year, a choice
 between three laws) can of course be guessed by trying; the hashes only stop a glance.
+Every natural form of a right answer is accepted (:mod:`wmolab.answers`): numpy and pandas
+scalars, a one-element list or Series for one value, a dict, Series or one-column table for a
+mapping whose names are matched without regard to capitals or spaces.
+
+A **choice** question (kind ``"choice"``) lists a few readings of a result; the student picks one
+and gets that option's own explanation, right or wrong. The explanations are stored sealed with
+their option (a glance at the key file shows neither which option is right nor what it says).
 
 :func:`check` never raises and never shows the expected value. It returns a
 :class:`Feedback` whose status is one of:
@@ -22,24 +30,42 @@ between three laws) can of course be guessed by trying; the hashes only stop a g
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
-import math
-import numbers
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .answers import (
+    AnswerFormError,
+    answer_hash,
+    as_items,
+    as_mapping,
+    as_number,
+    as_text,
+    canonical,
+    describe_value,
+    is_numpy_bool,
+    is_unanswered,
+    norm_text,
+    one_value,
+)
 from .html import STATUS, esc, status_html
 
-__all__ = ["check", "Feedback", "make_key", "canonical", "KEYS_DIR", "STATUSES"]
+__all__ = ["check", "progress", "Feedback", "Progress", "make_key", "canonical", "KEYS_DIR", "STATUSES"]
 
 KEYS_DIR = Path(__file__).resolve().parent / "keys"
 STATUSES = tuple(STATUS)
 _QID = re.compile(r"^(\d{2})\.(\d{1,2})$")
+_hash = answer_hash  # the name the tests and the leak audit use
+_Invalid = AnswerFormError
+_describe = describe_value
+#: the last status of each question checked in this kernel (what progress() reports)
+_RESULTS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -65,58 +91,60 @@ class Feedback:
         return status_html(self.status, inner, classes=f"wmolab-check wmolab-check-{self.status}")
 
 
-# --------------------------------------------------------------------------- canonical forms
-def _hash(question: str, canonical_text: str) -> str:
-    return hashlib.sha256(f"{question}\x1f{canonical_text}".encode()).hexdigest()
+# --------------------------------------------------------------------------- keys
+def _stream(question: str, option_text: str, length: int) -> bytes:
+    stream = b""
+    counter = 0
+    while len(stream) < length:
+        stream += hashlib.sha256(f"{question}\x1f{option_text}\x1f{counter}".encode()).digest()
+        counter += 1
+    return stream
 
 
-def _norm_text(value: str) -> str:
-    return " ".join(str(value).casefold().split())
+def _seal(question: str, option_text: str, text: str) -> str:
+    """``text`` sealed with a key stream derived from the question and one option (undone by :func:`_unseal`)."""
+    data = text.encode()
+    return base64.b64encode(bytes(a ^ b for a, b in zip(data, _stream(question, option_text, len(data))))).decode()
 
 
-def _fmt_number(value: float, decimals: int) -> str:
-    text = f"{round(float(value), decimals):.{decimals}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text
-
-
-def canonical(kind: str, value: Any, decimals: int = 0) -> str:
-    """The canonical text of an (already validated) answer; what is hashed."""
-    if kind in ("number", "integer"):
-        return _fmt_number(value, decimals if kind == "number" else 0)
-    if kind == "text":
-        return _norm_text(value)
-    if kind == "bool":
-        return "true" if value else "false"
-    if kind == "set":
-        return "|".join(sorted(_norm_text(v) for v in value))
-    if kind == "sequence":
-        return "|".join(
-            _fmt_number(v, decimals) if isinstance(v, numbers.Number) else _norm_text(v) for v in value
-        )
-    raise ValueError(f"unknown kind {kind!r}")
+def _unseal(question: str, option_text: str, sealed: str) -> str:
+    data = base64.b64decode(sealed)
+    return bytes(a ^ b for a, b in zip(data, _stream(question, option_text, len(data)))).decode()
 
 
 def make_key(question: str, kind: str, value: Any, *, decimals: int = 0, hint: str = "",
              options: Iterable[str] | None = None, value_kind: str = "text",
-             wrong: dict[str, Any] | None = None) -> dict[str, Any]:
+             wrong: dict[str, Any] | None = None, feedback: Mapping[str, str] | None = None,
+             fold_accents: bool = False) -> dict[str, Any]:
     """Build the stored key of one question (used by authors and tests, not by students).
 
     ``wrong`` maps a hint to a common wrong answer; a student who gives exactly that answer
-    gets that hint instead of the general one.
+    gets that hint instead of the general one. A ``choice`` key needs ``options`` and a
+    ``feedback`` text for every option (the right one's says why it is right).
+    ``fold_accents`` makes text answers accent-insensitive (``"efficientie"`` for ``"efficiëntie"``).
     """
     key: dict[str, Any] = {"kind": kind, "hint": hint}
+    fold = {"fold_accents": fold_accents}
+    if fold_accents:
+        key["accents"] = "ignore"
     if kind == "number":
         key["decimals"] = decimals
     if options is not None:
         key["options"] = list(options)
+    if kind == "choice":
+        opts = key.get("options") or []
+        missing = [o for o in opts if o not in (feedback or {})]
+        if not opts or missing or norm_text(value) not in {norm_text(o) for o in opts}:
+            raise ValueError("a choice key needs its options, the right one among them, and a feedback text for "
+                             f"every option (missing: {missing or 'options'})")
+        key["feedback"] = {answer_hash(f"{question}/feedback", norm_text(o)): _seal(question, norm_text(o), text)
+                           for o, text in (feedback or {}).items()}
     if kind == "mapping":
         key["value_kind"] = value_kind
         if value_kind == "number":
             key["decimals"] = decimals
         key["items"] = {
-            str(k): _hash(f"{question}/{k}", canonical(value_kind, v, decimals)) for k, v in value.items()
+            str(k): answer_hash(f"{question}/{k}", canonical(value_kind, v, decimals, **fold)) for k, v in value.items()
         }
         return key
     if kind == "set":
@@ -124,9 +152,9 @@ def make_key(question: str, kind: str, value: Any, *, decimals: int = 0, hint: s
     if kind == "sequence":
         key["length"] = len(value)
         key["decimals"] = decimals
-    key["sha256"] = _hash(question, canonical(kind, value, decimals))
+    key["sha256"] = answer_hash(question, canonical(kind, value, decimals, **fold))
     if wrong:
-        key["wrong"] = {_hash(question, canonical(kind, v, decimals)): h for h, v in wrong.items()}
+        key["wrong"] = {answer_hash(question, canonical(kind, v, decimals, **fold)): h for h, v in wrong.items()}
     return key
 
 
@@ -138,97 +166,11 @@ def _keys(notebook: str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-# --------------------------------------------------------------------------- answer validation
-class _Invalid(Exception):
-    pass
-
-
-def _describe(value: Any) -> str:
-    mod = type(value).__module__
-    name = type(value).__name__
-    if mod.startswith("pandas"):
-        if name == "DataFrame":
-            return f"a table (DataFrame) of shape {value.shape[0]} × {value.shape[1]}"
-        if name == "Series":
-            return f"a column (Series) of length {len(value)}"
-    if isinstance(value, str):
-        short = value if len(value) <= 30 else value[:27] + "..."
-        return f"text ({short!r})"
-    if isinstance(value, bool):
-        return f"True/False ({value})"
-    if isinstance(value, numbers.Number):
-        return f"a number ({value!r})"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return f"a {name} of {len(value)} items"
-    if isinstance(value, dict):
-        return f"a dict with {len(value)} entries"
-    if mod.startswith("numpy") and hasattr(value, "shape") and getattr(value, "shape", ()) != ():
-        return f"an array of shape {value.shape}"
-    return f"a {name}"
-
-
-def _as_number(value: Any, integer: bool) -> float:
-    if isinstance(value, bool) or (type(value).__module__.startswith("numpy") and type(value).__name__ == "bool_"):
-        raise _Invalid(f"expected a number, got {_describe(value)}.")
-    if isinstance(value, str):
-        try:
-            float(value.replace(",", "."))
-            tip = " Remove the quotes so Python sees a number."
-        except ValueError:
-            tip = ""
-        raise _Invalid(f"expected a number, got {_describe(value)}.{tip}")
-    if hasattr(value, "shape") and getattr(value, "shape", None) not in ((), None):
-        size = getattr(value, "size", None)
-        tip = " Take the one value out, e.g. with .iloc[0] or float(...)." if size == 1 else (
-            " Select the one value the question asks for (e.g. with .loc[...])."
-        )
-        raise _Invalid(f"expected one number, got {_describe(value)}.{tip}")
-    if isinstance(value, (list, tuple, set, dict)):
-        raise _Invalid(f"expected one number, got {_describe(value)}.")
-    if not isinstance(value, numbers.Number):
-        try:
-            value = float(value)  # numpy scalars, Decimal, pandas scalars
-        except (TypeError, ValueError):
-            raise _Invalid(f"expected a number, got {_describe(value)}.") from None
-    if isinstance(value, complex):
-        raise _Invalid("expected a real number, got a complex number.")
-    number = float(value)
-    if math.isnan(number):
-        raise _Invalid("the answer is NaN (not a number): a calculation met missing values or divided by zero.")
-    if math.isinf(number):
-        raise _Invalid("the answer is infinite: check for a division by zero.")
-    if integer and number != int(number):
-        raise _Invalid(f"expected a whole number, got {number:g}.")
-    return number
-
-
-def _as_text(value: Any, options: list[str] | None) -> str:
-    if not isinstance(value, str):
-        raise _Invalid(f"expected text in quotes, got {_describe(value)}.")
-    if not value.strip():
-        raise _Invalid("the text is empty.")
-    if options is not None and _norm_text(value) not in {_norm_text(o) for o in options}:
-        raise _Invalid("choose one of: " + ", ".join(repr(o) for o in options) + ".")
-    return value
-
-
-def _as_items(value: Any) -> list[Any]:
-    if isinstance(value, str) or not hasattr(value, "__iter__") or isinstance(value, dict):
-        raise _Invalid(f"expected a list of items, got {_describe(value)}.")
-    if type(value).__name__ == "DataFrame":
-        raise _Invalid(f"expected a list of items, got {_describe(value)}. Select one column.")
-    return list(value)
-
-
-def _is_unanswered(value: Any) -> bool:
-    return value is ... or value is None
-
-
 # --------------------------------------------------------------------------- the check
 def check(question: str, answer: Any = ...) -> Feedback:
     """Check the answer to exercise ``question`` (e.g. ``"03.2"``) and return feedback.
 
-    Never raises; never reveals the expected answer.
+    Never raises; never reveals the expected answer. The status is remembered for :func:`progress`.
 
     >>> check("00.1", ...)
     00.1 · … not answered yet — replace the ... with your answer and run the cell again.
@@ -238,10 +180,21 @@ def check(question: str, answer: Any = ...) -> Feedback:
     3.2 · ✘ cannot check this answer — a question number looks like '03.2' (notebook.question).
     """
     try:
-        return _check(question, answer)
+        feedback = _check(question, answer)
     except Exception as exc:  # pragma: no cover - a safety net, reported politely
-        return Feedback(str(question), "invalid", f"the check itself failed ({type(exc).__name__}); "
-                        "please tell your instructor.")
+        feedback = Feedback(str(question), "invalid", f"the check itself failed ({type(exc).__name__}); "
+                            "please tell your instructor.")
+    if _QID.match(feedback.question) and feedback.question in _keys(feedback.question[:2]):
+        _RESULTS.pop(feedback.question, None)  # the question checked last comes last
+        _RESULTS[feedback.question] = feedback.status
+    return feedback
+
+
+def _decimals_note(kind: str, key: dict[str, Any]) -> str:
+    if kind == "integer":
+        return " (The answer is a whole number.)"
+    decimals = key.get("decimals", 0)
+    return f" (Checked to {decimals} decimal{'s' if decimals != 1 else ''}.)" if kind == "number" else ""
 
 
 def _check(question: Any, answer: Any) -> Feedback:
@@ -252,84 +205,94 @@ def _check(question: Any, answer: Any) -> Feedback:
     key = _keys(match.group(1)).get(qid)
     if key is None:
         return Feedback(qid, "invalid", f"there is no self-check for question {qid}; check the number.")
-    if _is_unanswered(answer):
+    if is_unanswered(answer):
         return Feedback(qid, "unanswered", "replace the ... with your answer and run the cell again.")
     kind = key["kind"]
     hint = key.get("hint", "")
+    fold = {"fold_accents": key.get("accents") == "ignore"}
     try:
         if kind == "mapping":
             return _check_mapping(qid, key, answer)
+        if kind == "choice":
+            return _check_choice(qid, key, answer)
         if kind in ("number", "integer"):
             decimals = key.get("decimals", 0) if kind == "number" else 0
-            number = _as_number(answer, integer=(kind == "integer"))
+            number = as_number(answer, integer=(kind == "integer"))
             # a tiny fuzz so values like 20.649999999 round as intended
             candidates = {canonical(kind, number + d, decimals) for d in (0, 1e-9, -1e-9)}
-            hashes = {_hash(qid, c) for c in candidates}
+            hashes = {answer_hash(qid, c) for c in candidates}
         elif kind == "text":
-            hashes = {_hash(qid, canonical("text", _as_text(answer, key.get("options"))))}
+            hashes = {answer_hash(qid, canonical("text", as_text(answer, key.get("options"), **fold), **fold))}
         elif kind == "bool":
+            answer = one_value(answer)
+            if is_numpy_bool(answer):
+                answer = bool(answer)
             if not isinstance(answer, bool):
-                raise _Invalid(f"expected True or False, got {_describe(answer)}.")
-            hashes = {_hash(qid, canonical("bool", answer))}
+                raise AnswerFormError(f"expected True or False, got {describe_value(answer)}.")
+            hashes = {answer_hash(qid, canonical("bool", answer))}
         elif kind == "set":
-            items = _as_items(answer)
+            items = as_items(answer)
             if not all(isinstance(i, str) for i in items):
-                raise _Invalid("every item should be text in quotes.")
-            if len(set(_norm_text(i) for i in items)) != len(items):
-                raise _Invalid("some items appear more than once.")
+                raise AnswerFormError("every item should be text in quotes.")
+            if len(set(norm_text(i, **fold) for i in items)) != len(items):
+                raise AnswerFormError("some items appear more than once.")
             options = key.get("options")
             if options is not None:
-                allowed = {_norm_text(o) for o in options}
-                unknown = [i for i in items if _norm_text(i) not in allowed]
+                allowed = {norm_text(o, **fold) for o in options}
+                unknown = [i for i in items if norm_text(i, **fold) not in allowed]
                 if unknown:
-                    raise _Invalid(f"{unknown[0]!r} is not one of the possible items.")
+                    raise AnswerFormError(f"{unknown[0]!r} is not one of the possible items.")
             if len(items) != key["size"]:
-                raise _Invalid(f"the answer should have {key['size']} items; you gave {len(items)}.")
-            hashes = {_hash(qid, canonical("set", items))}
+                raise AnswerFormError(f"the answer should have {key['size']} items; you gave {len(items)}.")
+            hashes = {answer_hash(qid, canonical("set", items, **fold))}
         elif kind == "sequence":
-            items = _as_items(answer)
+            items = as_items(answer)
             if len(items) != key["length"]:
-                raise _Invalid(f"the answer should have {key['length']} items in order; you gave {len(items)}.")
+                raise AnswerFormError(f"the answer should have {key['length']} items in order; "
+                                      f"you gave {len(items)}.")
             decimals = key.get("decimals", 0)
-            clean = [i if isinstance(i, str) else _as_number(i, integer=False) for i in items]
-            hashes = {_hash(qid, canonical("sequence", clean, decimals))}
+            clean = [i if isinstance(i, str) else as_number(i, integer=False) for i in items]
+            hashes = {answer_hash(qid, canonical("sequence", clean, decimals, **fold))}
         else:  # pragma: no cover - a broken key file
             return Feedback(qid, "invalid", "this question's key is damaged; please tell your instructor.")
-    except _Invalid as problem:
+    except AnswerFormError as problem:
         return Feedback(qid, "invalid", str(problem))
     if key["sha256"] in hashes:
         return Feedback(qid, "correct", "")
     for wrong_hash, wrong_hint in key.get("wrong", {}).items():
         if wrong_hash in hashes:
             return Feedback(qid, "incorrect", wrong_hint)
-    return Feedback(qid, "incorrect", hint)
+    return Feedback(qid, "incorrect", (hint + _decimals_note(kind, key)).strip())
+
+
+def _check_choice(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
+    options = key["options"]
+    chosen = norm_text(as_text(answer, options))
+    explanation = key.get("feedback", {}).get(answer_hash(f"{qid}/feedback", chosen))
+    message = _unseal(qid, chosen, explanation) if explanation else key.get("hint", "")
+    status = "correct" if answer_hash(qid, chosen) == key["sha256"] else "incorrect"
+    return Feedback(qid, status, message)
 
 
 def _check_mapping(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
-    if type(answer).__name__ == "Series":
-        answer = answer.to_dict()
-    if not isinstance(answer, dict):
-        raise _Invalid(f"expected a dict like {{'name': value, ...}}, got {_describe(answer)}.")
     items = key["items"]
-    answer = {str(k): v for k, v in answer.items()}
+    answer = as_mapping(answer, list(items))
     missing = [k for k in items if k not in answer]
-    unknown = [k for k in answer if k not in items]
-    if unknown:
-        raise _Invalid(f"{unknown[0]!r} is not one of the names this question asks about.")
     if missing:
         return Feedback(qid, "invalid", f"still missing: {', '.join(missing)}.")
     value_kind = key.get("value_kind", "text")
     decimals = key.get("decimals", 0)
+    fold = {"fold_accents": key.get("accents") == "ignore"}
     wrong = []
     for name, expected in items.items():
         value = answer[name]
-        if _is_unanswered(value):
+        if is_unanswered(value):
             return Feedback(qid, "unanswered", f"{name!r} has no answer yet.")
         if value_kind == "number":
-            value = _as_number(value, integer=False)
-            got = {_hash(f"{qid}/{name}", canonical("number", value + d, decimals)) for d in (0, 1e-9, -1e-9)}
+            value = as_number(value, integer=False)
+            got = {answer_hash(f"{qid}/{name}", canonical("number", value + d, decimals)) for d in (0, 1e-9, -1e-9)}
         else:
-            got = {_hash(f"{qid}/{name}", canonical("text", _as_text(value, key.get("options"))))}
+            got = {answer_hash(f"{qid}/{name}", canonical("text", as_text(value, key.get("options"), **fold), **fold))}
         if expected not in got:
             wrong.append(name)
     if not wrong:
@@ -338,7 +301,67 @@ def _check_mapping(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
     message = f"{right} of {len(items)} right; look again at: {', '.join(wrong)}."
     if key.get("hint"):
         message += " " + key["hint"]
+    if value_kind == "number":
+        message += _decimals_note("number", key)
     return Feedback(qid, "incorrect", message)
+
+
+# --------------------------------------------------------------------------- progress
+PROGRESS_LABELS = {"correct": "✔ done", "incorrect": "✘ not right yet", "invalid": "✘ not right yet",
+                   "unanswered": "… not answered yet"}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a student stands on one sheet's self-checked questions (no answers, only statuses)."""
+
+    sheet: str
+    statuses: tuple[tuple[str, str], ...]  # (question, status) in the sheet's order
+
+    def count(self, status: str) -> int:
+        return sum(1 for _, s in self.statuses if PROGRESS_LABELS[s] == PROGRESS_LABELS[status])
+
+    def summary(self) -> str:
+        return (f"Sheet {self.sheet}: {self.count('correct')} of {len(self.statuses)} self-checked questions done, "
+                f"{self.count('incorrect')} not right yet, {self.count('unanswered')} not answered yet.")
+
+    def __str__(self) -> str:
+        lines = [self.summary()] + [f"  {q} · {PROGRESS_LABELS[s]}" for q, s in self.statuses]
+        lines.append("(Open questions, answered in writing, are not counted. Progress is kept while the "
+                     "notebook's kernel runs: after a restart, run your answer cells again.)")
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f'<tr><td>{esc(q)}</td><td style="border-left:4px solid {STATUS[s]["color"]}">'
+            f"{esc(PROGRESS_LABELS[s])}</td></tr>" for q, s in self.statuses)
+        return (f'<div class="wmolab-progress" role="status"><p><b>{esc(self.summary())}</b></p>'
+                f'<table class="wmolab-table"><thead><tr><th scope="col">question</th><th scope="col">status</th>'
+                f"</tr></thead><tbody>{rows}</tbody></table><p><i>Open questions are not counted. Progress is "
+                "kept while the notebook's kernel runs: after a restart, run your answer cells again.</i></p></div>")
+
+
+def progress(sheet: str | None = None) -> Progress | str:
+    """Which self-checked questions of a sheet are done, not yet right, or not answered yet.
+
+    ``sheet`` is the notebook number (``"03"``); without it, the sheet of the question checked last.
+    It reports the last :func:`check` of each question in this kernel, and never an answer.
+
+    >>> progress("99")
+    'There is no exercise sheet 99 with self-checks.'
+    """
+    if sheet is None:
+        if not _RESULTS:
+            return "No self-check has run yet: run the cells with check(...) first, or ask for a sheet: progress('03')."
+        sheet = list(_RESULTS)[-1][:2]
+    sheet = str(sheet).zfill(2)
+    keys = _keys(sheet)
+    if not keys:
+        return f"There is no exercise sheet {sheet} with self-checks."
+    order = sorted(keys, key=lambda q: int(q.split(".")[1]))
+    return Progress(sheet, tuple((q, _RESULTS.get(q, "unanswered")) for q in order))
 
 
 if __name__ == "__main__":  # the key tool moved to the authoring package

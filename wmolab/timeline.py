@@ -5,9 +5,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .plots import MARKERS, PALETTE, new_figure
+from .plots import LAW_STYLE, new_figure
 
-__all__ = ["LAW_LABELS", "THEME_LABELS", "filter_timeline", "plot_timeline", "law_table"]
+__all__ = ["LAW_LABELS", "THEME_LABELS", "PERIODS", "filter_timeline", "plot_timeline", "law_table"]
 
 LAW_LABELS = {
     "general": "general (state, politics)",
@@ -24,6 +24,16 @@ THEME_LABELS = {
     "finance": "money",
     "implementation": "after 2015",
 }
+
+
+#: The spans of years the timeline explorer offers (label, first year, last year), the first one shown at start:
+#: a readable window around 2015 rather than all years since 1848 squeezed together.
+PERIODS = [
+    ("2010–2022: the run-up to 2015 and after", 2010, 2022),
+    ("2012–2015: the three laws are made", 2012, 2015),
+    ("1980–2022: forty years of decentralisation", 1980, 2022),
+    ("1848–2022: all events since the constitution", 1848, 2022),
+]
 
 
 def filter_timeline(events: pd.DataFrame, start: int = 1800, end: int = 2030,
@@ -43,17 +53,26 @@ def filter_timeline(events: pd.DataFrame, start: int = 1800, end: int = 2030,
     return events[keep].sort_values(["year", "date"], kind="stable").reset_index(drop=True)
 
 
-def plot_timeline(events: pd.DataFrame, title: str = "The road to the 2015 decentralisations"):
-    """A dot timeline: one row per law group, one marker per event, labelled with its year."""
+def plot_timeline(events: pd.DataFrame, title: str = "The road to the 2015 decentralisations",
+                  span: tuple[int, int] | None = None):
+    """A dot timeline: one row per law group, one marker per event, labelled with its year.
+
+    Each law group has its own colour and marker (:data:`wmolab.plots.LAW_STYLE`) in every view. ``span``
+    (first year, last year) fixes the x-axis to a period, so a filtered view keeps its scale.
+    """
     order = list(LAW_LABELS)
     fig, ax = new_figure(figsize=(8.5, 3.6))
     present = [law for law in order if law in set(events["law"])]
     for i, law in enumerate(present):
         rows = events[events["law"] == law]
-        ax.scatter(rows["year"], [i] * len(rows), s=60, color=PALETTE[i % len(PALETTE)],
-                   marker=MARKERS[i % len(MARKERS)], edgecolor="black", linewidth=0.5, zorder=3)
+        style = LAW_STYLE[law]  # one colour and marker per law in every view (not by position)
+        ax.scatter(rows["year"], [i] * len(rows), s=60, color=style["color"], marker=style["marker"],
+                   edgecolor="black", linewidth=0.5, zorder=3)
     ax.set_yticks(range(len(present)), [LAW_LABELS[law] for law in present])
     ax.set_ylim(-0.7, max(len(present) - 0.3, 0.7))
+    if span is not None:
+        margin = max(1, (span[1] - span[0]) // 40)
+        ax.set_xlim(span[0] - margin, span[1] + margin)
     ax.set_xlabel("year")
     ax.set_title(title)
     if len(events):

@@ -17,3 +17,17 @@ def test_cli_adds_a_key(tmp_path, monkeypatch, capsys):
     assert stored["98.2"]["decimals"] == 2 and "3.14" not in json.dumps(stored)
     assert check("98.2", 3.1416).correct and not check("98.2", 3.15).correct
     checks._keys.cache_clear()
+
+
+def test_cli_adds_a_choice_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(checks, "KEYS_DIR", tmp_path)
+    checks._keys.cache_clear()
+    feedback = {"a": "Not this: the thesis measures attention.", "b": "Right: importance, not attention.",
+                "c": "Not this: no ranking was asked."}
+    assert key_tool.main(["add", "98.3", "choice", "b", "--options", '["a", "b", "c"]',
+                          "--feedback", json.dumps(feedback)]) == 0
+    stored = (tmp_path / "98.json").read_text(encoding="utf-8")
+    assert "attention" not in stored and "importance" not in stored
+    assert check("98.3", "b").correct and check("98.3", "b").message == feedback["b"]
+    assert check("98.3", "a").message == feedback["a"] and not check("98.3", "a").correct
+    checks._keys.cache_clear()

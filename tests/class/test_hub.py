@@ -28,7 +28,7 @@ EDIT = "# student1's own work: this line must survive the update"
 
 def source_copy(dest: Path) -> Path:
     """The parts of the course the edition is built from, to change a lesson without touching the repository."""
-    for name in ("notebooks", "exercises", "datasets", "wmolab", "jupyter-settings", "requirements"):
+    for name in ("notebooks", "exercises", "datasets", "wmolab", "jupyter-settings", "requirements", "docs"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     for name in ("pyproject.toml", "environment.yml", "postBuild", "LICENSE", "LICENSE-CONTENT.md", ".gitattributes"):
         shutil.copy2(ROOT / name, dest / name)

@@ -18,7 +18,7 @@ from wmolab.authoring import config, edition, wheel
 from helpers import ROOT, notebook_paths
 
 TOP_LEVEL = {".gitattributes", ".gitignore", edition.MARKER, "LICENSE", "LICENSE-CONTENT.md", "README.md",
-             "datasets", "environment.yml", "exercises", "jupyter-settings", "notebooks", "postBuild",
+             "datasets", "docs", "environment.yml", "exercises", "jupyter-settings", "notebooks", "postBuild",
              "pyproject.toml", "requirements", "wmolab"}
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
@@ -41,6 +41,7 @@ def test_the_edition_has_what_students_need_and_nothing_else(built):
         assert sorted(p.name for p in (out / folder).iterdir()) == [p.name for p in notebook_paths(folder)]
     assert not (out / "solutions").exists()
     assert [p.name for p in (out / "requirements").iterdir()] == ["lab.txt"]
+    assert [p.name for p in (out / "docs").iterdir()] == ["python-reference.md"], "only the page the sheets link to"
     for src in (ROOT / "datasets").rglob("*"):
         if src.is_file():
             assert (out / "datasets" / src.relative_to(ROOT / "datasets")).read_bytes() == src.read_bytes(), src

@@ -15,7 +15,7 @@ from helpers import ROOT
 BOOTSTRAP = ROOT / "wmolab" / "authoring" / "bootstrap.py"
 REAL_PYTHON = getattr(sys, "_base_executable", sys.executable)
 NEEDED = ("Makefile", "wmolab/authoring/bootstrap.py", "requirements/lab.txt", "pyproject.toml", "postBuild",
-          "jupyter-settings/wmolab.json")
+          "jupyter-settings/wmolab.json", "jupyter-settings/ipython_kernel_config.json")
 
 
 DEBIAN_SAYS = ("The virtual environment was not created successfully because ensurepip is not\navailable. "

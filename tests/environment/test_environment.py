@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import sys
 from importlib import metadata
+from pathlib import Path
 
 from helpers import ROOT
 
@@ -64,3 +65,15 @@ def test_installed_versions_equal_the_pins():
     assert not wrong, f"pinned vs installed: {wrong}"
     extra = set(installed) - set(LAB) - set(TEST) - {"pip", "setuptools", "wheel", "wmolab"}
     assert not extra, f"installed but not pinned (add to requirements/*.in and run make lock): {sorted(extra)}"
+
+
+def test_kernels_load_the_course_extension():
+    """postBuild installs the kernel configuration: every kernel loads `wmolab` (friendly errors before the setup
+    cell ran), on Binder, with make and with conda alike; the wheel carries the same file for a hub image."""
+    import json
+
+    installed = Path(sys.prefix) / "etc" / "ipython" / "ipython_kernel_config.json"
+    assert installed.exists(), "run postBuild (make lab does): kernels would not load the friendly errors"
+    source = ROOT / "jupyter-settings" / "ipython_kernel_config.json"
+    assert json.loads(installed.read_text()) == json.loads(source.read_text())
+    assert "wmolab" in json.loads(source.read_text())["InteractiveShellApp"]["extensions"]

@@ -20,7 +20,8 @@ def glossary():
 
 def test_timeline_starts_with_a_figure_and_a_list(timeline):
     assert timeline.last_error is None
-    assert timeline.outputs["image"].value[:4] == b"\x89PNG"
+    assert timeline.outputs["image"].value.startswith('<img class="wmolab-figure" src="data:image/png;base64,iVBOR')
+    assert 'alt="Timeline of ' in timeline.outputs["image"].value, "the figure carries its alt text"
     assert "Figure:" in timeline.outputs["caption"].value
     assert "event(s)" in timeline.outputs["events"].value
 
@@ -33,8 +34,37 @@ def test_choosing_a_law_changes_the_list(timeline):
 
 
 def test_years_narrow_the_list(timeline):
-    timeline.controls["years"].value = (1848, 1851)
-    assert timeline.outputs["events"].value.startswith("<p>2 event(s)")
+    assert timeline.controls["years"].value == (2010, 2022), "starts on a readable window around 2015"
+    before = int(timeline.outputs["events"].value.split(" ")[0][3:])
+    timeline.controls["years"].value = (2012, 2015)
+    after = int(timeline.outputs["events"].value.split(" ")[0][3:])
+    timeline.controls["years"].value = (1848, 2022)
+    every = int(timeline.outputs["events"].value.split(" ")[0][3:])
+    assert after < before < every == len(load("timeline"))
+
+
+def test_a_law_keeps_its_colour_and_marker_when_filtered():
+    """Issue 13: colours were given by position, so the Wmo changed colour when the general row was filtered out."""
+    from wmolab.plots import LAW_STYLE
+    from wmolab.timeline import plot_timeline
+
+    events = load("timeline")
+
+    def styles(rows):
+        fig = plot_timeline(rows)
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        out = {}
+        for coll, label in zip(ax.collections, labels):
+            out[label] = (tuple(coll.get_facecolor()[0].round(3)), coll.get_paths()[0].vertices.round(3).tobytes())
+        return out
+
+    everything = styles(events)
+    only_wmo = styles(events[events["law"].isin(["wmo", "all"])])
+    assert {k: everything[k] for k in only_wmo} == only_wmo, "the Wmo row looks the same in both views"
+    assert len({c for c, _ in everything.values()}) == len(everything), "each law has its own colour"
+    assert len({m for _, m in everything.values()}) == len(everything), "and its own marker"
+    assert set(LAW_STYLE) >= set(events["law"])
 
 
 def test_empty_selection_gives_a_message_not_an_error(timeline):

@@ -24,7 +24,8 @@ import pytest
 from helpers import ROOT
 
 PACKAGE = ROOT / "wmolab"
-BASE = {"wmolab", "wmolab.html", "wmolab.validate", "wmolab.data", "wmolab.checks", "wmolab.plots"}
+BASE = {"wmolab", "wmolab.html", "wmolab.validate", "wmolab.data", "wmolab.checks", "wmolab.plots", "wmolab.errors",
+        "wmolab.answers", "wmolab.tables"}
 LAYERS = ("base", "topic", "widgets", "authoring")
 #: Libraries that cost a notebook a noticeable fraction of a second to import.
 HEAVY = {"matplotlib", "seaborn", "ipywidgets", "networkx", "scipy", "statsmodels", "cycler"}

@@ -46,5 +46,7 @@ def test_show_displays_image_then_caption(monkeypatch):
 
     monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: shown.append(obj))
     plots.show(_fig(), alt="A line that falls and rises again.")
-    assert "image/png" in shown[0] and shown[0]["text/plain"].startswith(plots.CAPTION_PREFIX)
+    assert shown[0]["text/plain"].startswith(plots.CAPTION_PREFIX)
+    assert shown[0]["text/html"].startswith('<img class="wmolab-figure" src="data:image/png;base64,iVBOR')
+    assert 'alt="A line that falls and rises again."' in shown[0]["text/html"], "the alt reaches the <img>"
     assert shown[1]["text/plain"] == "Figure: A line that falls and rises again."

@@ -7,6 +7,7 @@
   generator, the data-package builder, the link tools), so no solution marker travels along;
 - what Binder and a laptop need: ``environment.yml``, ``requirements/lab.txt``, ``pyproject.toml``,
   ``postBuild`` and ``jupyter-settings/``, the licences and ``.gitattributes``;
+- ``docs/python-reference.md``, the one-page Python reference every exercise sheet links to;
 - a student ``README.md`` with a Binder link and a hub (nbgitpuller) link for every lesson and every
   exercise sheet, all pointing at the *student* repository of ``course.toml``.
 
@@ -37,7 +38,8 @@ AUTHORING_ONLY = ("authoring",)
 #: A file in the edition's root that says what the folder is (and lets a rebuild replace it safely).
 MARKER = ".wmolab-edition"
 COPY_FILES = ("LICENSE", "LICENSE-CONTENT.md", ".gitattributes", "postBuild", "jupyter-settings/wmolab.json",
-              "requirements/lab.txt")
+              "jupyter-settings/ipython_kernel_config.json", "requirements/lab.txt",
+              "docs/python-reference.md")  # the one-page Python reference every exercise sheet links to
 GITIGNORE = """\
 .venv/
 __pycache__/
@@ -142,11 +144,12 @@ python3.11 -m venv .venv        # Debian/Ubuntu: first `sudo apt-get install pyt
 .venv/bin/python -m pip install -r requirements/lab.txt
 .venv/bin/python -m pip install --no-deps -e .
 PATH="$PWD/.venv/bin:$PATH" bash postBuild     # the course's JupyterLab settings
-.venv/bin/jupyter lab notebooks/00_start_here.ipynb
+.venv/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 ```
 
 With conda: `conda env create -f environment.yml`, `conda activate wmolab`, `bash postBuild`, then
-`jupyter lab notebooks/00_start_here.ipynb`.
+`jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb`
+(in the repository's top folder, so lessons and exercise sheets are both in the file browser).
 
 ## Licences
 

@@ -4,8 +4,13 @@
 
 Kinds: ``number`` (``--decimals``), ``integer``, ``text`` (``--options '["PA","NPM"]'``), ``bool``,
 ``set`` (JSON list), ``sequence`` (JSON list, ordered), ``mapping`` (JSON object; ``--value-kind
-number`` for numbers). ``--wrong '{"hint for this mistake": value}'`` gives a targeted hint for a
-common wrong answer. The key stores only hashes (see :func:`wmolab.checks.make_key`).
+number`` for numbers), ``choice`` (the right option's label; ``--options`` and ``--feedback`` with one
+explanation per option). ``--wrong '{"hint for this mistake": value}'`` gives a targeted hint for a
+common wrong answer; ``--fold-accents`` makes text answers accent-insensitive. The key stores only
+hashes, and a choice's explanations sealed (see :func:`wmolab.checks.make_key`)::
+
+    python -m wmolab.authoring.keys add 06.9 choice b --options '["a","b","c"]' \\
+        --feedback '{"a": "…why a is not it…", "b": "…why b is right…", "c": "…why c is not it…"}'
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from .. import checks
 
 __all__ = ["KEY_KINDS", "add_key", "main"]
 
-KEY_KINDS = ("number", "integer", "text", "bool", "set", "sequence", "mapping")
+KEY_KINDS = ("number", "integer", "text", "bool", "set", "sequence", "mapping", "choice")
 
 
 def add_key(question: str, key: dict[str, Any], keys_dir: Path | None = None) -> Path:
@@ -45,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--options", help="JSON list of allowed choices")
     add.add_argument("--value-kind", default="text", choices=["text", "number"])
     add.add_argument("--wrong", help='JSON object {"hint": wrong_value, ...}')
+    add.add_argument("--feedback", help='choice: JSON object {"option": "its explanation", ...} for every option')
+    add.add_argument("--fold-accents", action="store_true", help="text answers without regard to accents")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     value: Any = args.value
     if args.kind in ("bool", "set", "sequence", "mapping"):
@@ -53,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         value = float(value)
     key = checks.make_key(args.question, args.kind, value, decimals=args.decimals, hint=args.hint,
                           options=json.loads(args.options) if args.options else None,
-                          value_kind=args.value_kind, wrong=json.loads(args.wrong) if args.wrong else None)
+                          value_kind=args.value_kind, wrong=json.loads(args.wrong) if args.wrong else None,
+                          feedback=json.loads(args.feedback) if args.feedback else None,
+                          fold_accents=args.fold_accents)
     path = add_key(args.question, key)
     print(f"key for {args.question} written to {path}")
     return 0

@@ -34,6 +34,8 @@ ROOT = cfgmod.ROOT
 PACKAGE_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md", "wmolab", "datasets",
                    "jupyter-settings")
 SETTINGS = "share/jupyter/lab/settings/overrides.d/wmolab.json"
+#: every kernel of the hub image loads the extension `wmolab` (friendly errors before the setup cell ran)
+KERNEL_CONFIG = "etc/ipython/ipython_kernel_config.json"
 PIP_QUIET = ["--quiet", "--disable-pip-version-check", "--no-input"]
 
 
@@ -96,6 +98,8 @@ def check(wheel: Path | str) -> list[str]:
             problems.append("the self-check keys (wmolab/keys/*.json) are not in the wheel")
         if not any(n.endswith(".data/data/" + SETTINGS) for n in names):
             problems.append(f"the JupyterLab settings ({SETTINGS}) are not in the wheel")
+        if not any(n.endswith(".data/data/" + KERNEL_CONFIG) for n in names):
+            problems.append(f"the kernel configuration ({KERNEL_CONFIG}) is not in the wheel")
         if any(n.startswith(("solutions/", "tests/", "wmolab/tests/")) for n in names):
             problems.append("the wheel carries solutions or tests")
     return problems

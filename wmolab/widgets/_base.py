@@ -9,7 +9,8 @@ keeps:
 - ``outputs``: name → output widget, **declared at construction** and fixed from then on (a
   read-only mapping). Outputs are ``ipywidgets.HTML`` or ``ipywidgets.Image`` (never an ``Output``
   widget), so a change shows up synchronously and headless tests can read it. An explorer with a
-  figure declares ``**figure_outputs()``: an ``"image"`` and its ``"caption"``;
+  figure declares ``**figure_outputs()``: an ``"image"`` (an ``<img alt=...>`` in an HTML widget) and
+  its ``"caption"``;
 - ``last_error``: the last exception an update raised, or ``None``. An update that fails never
   shows a traceback to the student: the explorer shows a short message in an element with the CSS
   class ``wmolab-error`` instead (which the browser tests look for).
@@ -30,16 +31,19 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..html import caption_html, error_html, esc, note_html, status_html, table_html
-from ..plots import to_png
+from ..plots import figure_html, to_png
 
 __all__ = ["Explorer", "figure_outputs", "esc", "note_html", "error_html", "caption_html", "status_html",
            "table_html"]
 
 
 def figure_outputs() -> dict[str, widgets.Widget]:
-    """The two outputs of an explorer that shows a figure: ``"image"`` (PNG) and its ``"caption"``."""
-    return {"image": widgets.Image(format="png", layout=widgets.Layout(max_width="100%")),
-            "caption": widgets.HTML()}
+    """The two outputs of an explorer that shows a figure: ``"image"`` and its ``"caption"``.
+
+    The image is an HTML ``<img alt=...>`` with the PNG inline (:func:`wmolab.plots.figure_html`), not an
+    ``ipywidgets.Image``: that one renders an ``<img>`` without alt text, which a screen reader cannot describe.
+    """
+    return {"image": widgets.HTML(layout=widgets.Layout(max_width="100%")), "caption": widgets.HTML()}
 
 
 class Explorer(widgets.VBox):
@@ -111,7 +115,7 @@ class Explorer(widgets.VBox):
 
         png, alt, extra = self.memo(("figure", key), render)
         shown = self.outputs[image]
-        shown.value = png
+        shown.value = figure_html(png, alt) if isinstance(shown, widgets.HTML) else png
         shown.layout.display = None
         self.outputs[caption].value = caption_html(alt)
         return extra

@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..glossary import search_glossary
-from ..timeline import LAW_LABELS, THEME_LABELS, filter_timeline, plot_timeline
+from ..timeline import LAW_LABELS, PERIODS, THEME_LABELS, filter_timeline, plot_timeline
 from ._base import Explorer, esc, figure_outputs, note_html
 
 __all__ = ["explore_timeline", "explore_glossary", "events_html", "glossary_html", "SCOPE_LABELS"]
@@ -66,9 +66,11 @@ def explore_timeline(events: pd.DataFrame) -> Explorer:
     """Timeline explorer: pick a law, a span of years and kinds of event; see the dots and the list."""
     law = widgets.Dropdown(options=[("all laws", "any")] + [(v, k) for k, v in LAW_LABELS.items()],
                            value="any", description="Law:")
-    lo, hi = int(events["year"].min()), int(events["year"].max())
-    years = widgets.IntRangeSlider(value=(2010, hi), min=lo, max=hi, step=1, description="Years:",
-                                   continuous_update=False, layout=widgets.Layout(width="520px"))
+    # a labelled choice of periods, not a range slider: a slider's handles have no accessible name, and one from
+    # 1848 to 2022 starts squeezed at its right end
+    years = widgets.Dropdown(options=[(label, (start, end)) for label, start, end in PERIODS],
+                             value=(PERIODS[0][1], PERIODS[0][2]), description="Years:",
+                             layout=widgets.Layout(width="420px"))
     themes = widgets.SelectMultiple(options=[(v, k) for k, v in THEME_LABELS.items()],
                                     value=tuple(THEME_LABELS), description="Kinds:", rows=6)
     listing = widgets.HTML()
@@ -85,7 +87,8 @@ def explore_timeline(events: pd.DataFrame) -> Explorer:
         alt = (f"Timeline of {len(rows)} event(s) from {years.value[0]} to {years.value[1]}, one row of markers "
                f"per law group; the dashed line marks 1 January 2015, when the three laws came into force.")
         ex.show_figure((law.value, years.value, tuple(themes.value)),
-                       lambda: (plot_timeline(rows, title=f"Events {years.value[0]}–{years.value[1]}"), alt))
+                       lambda: (plot_timeline(rows, title=f"Events {years.value[0]}–{years.value[1]}",
+                                              span=years.value), alt))
         listing.value = events_html(rows)
 
     controls = {"law": law, "years": years, "themes": themes}

@@ -155,12 +155,13 @@ def explore_tariff(facts: pd.DataFrame) -> Explorer:
         options.append((f"€{amount:g} · {label} (L{f.loc[key, 'source_line']})", float(amount)))
     tariff = widgets.Dropdown(options=options, value=options[0][1], description="Tariff:",
                               layout=widgets.Layout(width="460px"))
-    hours = widgets.IntSlider(value=int(f.loc["work_week_billable_hours", "value_low"]), min=10, max=36,
-                              description="Billable h/week:", style={"description_width": "120px"},
-                              continuous_update=False)
-    cost = widgets.IntSlider(value=int(f.loc["cost_price", "value_low"]), min=40, max=120,
-                             description="Cost price €/h:", style={"description_width": "120px"},
-                             continuous_update=False)
+    # number boxes with a label, not sliders: a slider's handle has no accessible name for a screen reader
+    hours = widgets.BoundedIntText(value=int(f.loc["work_week_billable_hours", "value_low"]), min=10, max=36,
+                                   description="Billable h/week:", style={"description_width": "120px"},
+                                   layout=widgets.Layout(width="220px"))
+    cost = widgets.BoundedIntText(value=int(f.loc["cost_price", "value_low"]), min=40, max=120,
+                                  description="Cost price €/h:", style={"description_width": "120px"},
+                                  layout=widgets.Layout(width="220px"))
     result = widgets.HTML()
 
     def update(ex: Explorer) -> None:

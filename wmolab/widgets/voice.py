@@ -168,10 +168,10 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
     options = [voice.DONT_KNOW, 1, 2, 3, 4, 5, 6, 7]
     sliders = {}
     for iid, label in zip(instruments["instrument_id"].astype(str), instruments["label_en"].astype(str)):
-        sliders[iid] = widgets.SelectionSlider(options=options, value=voice.DONT_KNOW, description=label,
-                                               continuous_update=False,
-                                               style={"description_width": "240px"},
-                                               layout=widgets.Layout(width="560px"))
+        # a labelled drop-down per instrument, not a slider: a slider's handle has no accessible name
+        sliders[iid] = widgets.Dropdown(options=options, value=voice.DONT_KNOW, description=label,
+                                        style={"description_width": "240px"},
+                                        layout=widgets.Layout(width="420px"))
     label = widgets.Text(value="", placeholder="optional, e.g. a group name (no personal data)",
                          description="Label:")
     save = widgets.Button(description="Save my profile", icon="download")
