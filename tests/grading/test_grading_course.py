@@ -29,11 +29,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from submissions import HOSTILE_OPEN, L00, L03, SUBMISSIONS, Sheets, Submission, expected, gid_of, solution_code, write
+
+from wmolab.authoring.grading.autograde import hash_tree
 
 from helpers import ROOT, notebook_paths
-from submissions import (HOSTILE_OPEN, L00, L03, SUBMISSIONS, Sheets, Submission, expected, gid_of, solution_code,
-                         write)
-from wmolab.authoring.grading.autograde import hash_tree
 
 pytestmark = pytest.mark.slow
 
