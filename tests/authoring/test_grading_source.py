@@ -12,11 +12,12 @@ import pytest
 from nbgrader import utils as nbgrader_utils
 from nbgrader.nbgraderformat import MetadataValidator
 
-from helpers import ROOT, check_calls, ids, notebook_paths, read
 from wmolab.authoring.exercises import mark_solutions
 from wmolab.authoring.grading import cells as gc
 from wmolab.authoring.grading._base import Setting, Transform, TransformError
 from wmolab.authoring.grading.source import MarkGradingCells, check_targets, strip_stub_prefix
+
+from helpers import ROOT, check_calls, ids, notebook_paths, read
 
 SOLUTIONS = notebook_paths("solutions")
 
@@ -25,7 +26,8 @@ def _sheet(*extra):
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell("# 00 · Demo: exercises\n\n## Question 00.1 · A number"),
-        nbformat.v4.new_code_cell('### BEGIN SOLUTION\nx = 40\nanswer_1 = x + 2\n### END SOLUTION\ncheck("00.1", answer_1)'),
+        nbformat.v4.new_code_cell('### BEGIN SOLUTION\nx = 40\nanswer_1 = x + 2\n### END SOLUTION\n'
+                                  'check("00.1", answer_1)'),
         nbformat.v4.new_markdown_cell("## Question 00.2 · Why?"),
         nbformat.v4.new_markdown_cell("**Model answer.** Because.\n\n**Rubric.**\n- a reason (2 points);\n- a source\n"
                                       "  named;\n- (good) a limit.", metadata={"tags": ["model-answer"]}),

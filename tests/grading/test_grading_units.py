@@ -11,7 +11,6 @@ from nbgrader.converters.autograde import Autograde
 from nbgrader.preprocessors import DeduplicateIds, LimitOutput
 from traitlets.config.loader import PyFileConfigLoader
 
-from helpers import ROOT
 from wmolab.authoring.grading import cells as gc
 from wmolab.authoring.grading.autograde import _notes_from_log, _notes_from_notebook, hash_tree, precheck
 from wmolab.authoring.grading.copied_cells import ForgetCopiedCells
@@ -20,6 +19,8 @@ from wmolab.authoring.grading.limit_output import LimitOutputSize
 from wmolab.authoring.grading.marks import MarksError, read_marks
 from wmolab.authoring.grading.openanswers import write_pages
 from wmolab.authoring.grading.source import MarkGradingCells
+
+from helpers import ROOT
 
 L03 = "03_steering_perspectives"
 
@@ -66,7 +67,8 @@ def test_precheck_names_what_is_wrong(folder, source, tmp_path):
 
 def test_notes_from_nbgraders_log_and_the_graded_notebook(tmp_path, source):
     log = ("[WARNING] Missing grade cell q03_1_test encountered, adding to notebook\n"
-           "[WARNING] Cell with id 'q03_2' exists multiple times!\n[WARNING] Cell with id 'q03_2' exists multiple times!")
+           "[WARNING] Cell with id 'q03_2' exists multiple times!\n"
+           "[WARNING] Cell with id 'q03_2' exists multiple times!")
     assert _notes_from_log(log) == ["graded cell q03_1_test was deleted; nbgrader put it back",
                                     "cell q03_2 appears twice (copied); the last copy was graded"]
     nb = MarkGradingCells()(nbformat.read(ROOT / "solutions" / f"{L03}.ipynb", as_version=4))
