@@ -17,3 +17,12 @@ def test_cli_adds_a_key(tmp_path, monkeypatch, capsys):
     assert stored["98.2"]["decimals"] == 2 and "3.14" not in json.dumps(stored)
     assert check("98.2", 3.1416).correct and not check("98.2", 3.15).correct
     checks._keys.cache_clear()
+
+
+def test_cli_stores_the_points_nbgrader_gives(tmp_path, monkeypatch):
+    monkeypatch.setattr(checks, "KEYS_DIR", tmp_path)
+    assert key_tool.main(["add", "98.3", "integer", "7", "--points", "2"]) == 0
+    assert key_tool.main(["add", "98.4", "integer", "7"]) == 0
+    stored = json.loads((tmp_path / "98.json").read_text(encoding="utf-8"))
+    assert stored["98.3"]["points"] == 2 and "points" not in stored["98.4"]
+    checks._keys.cache_clear()

@@ -5,7 +5,9 @@
 Kinds: ``number`` (``--decimals``), ``integer``, ``text`` (``--options '["PA","NPM"]'``), ``bool``,
 ``set`` (JSON list), ``sequence`` (JSON list, ordered), ``mapping`` (JSON object; ``--value-kind
 number`` for numbers). ``--wrong '{"hint for this mistake": value}'`` gives a targeted hint for a
-common wrong answer. The key stores only hashes (see :func:`wmolab.checks.make_key`).
+common wrong answer. ``--points N`` sets what the question is worth when nbgrader grades it (default 1,
+:data:`wmolab.authoring.grading.cells.DEFAULT_AUTO_POINTS`; run ``make exercises`` after changing it).
+The key stores only hashes (see :func:`wmolab.checks.make_key`).
 """
 from __future__ import annotations
 
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--options", help="JSON list of allowed choices")
     add.add_argument("--value-kind", default="text", choices=["text", "number"])
     add.add_argument("--wrong", help='JSON object {"hint": wrong_value, ...}')
+    add.add_argument("--points", type=float, help="points when graded with nbgrader (default 1)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     value: Any = args.value
     if args.kind in ("bool", "set", "sequence", "mapping"):
@@ -54,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     key = checks.make_key(args.question, args.kind, value, decimals=args.decimals, hint=args.hint,
                           options=json.loads(args.options) if args.options else None,
                           value_kind=args.value_kind, wrong=json.loads(args.wrong) if args.wrong else None)
+    if args.points is not None:
+        key["points"] = int(args.points) if args.points.is_integer() else args.points
     path = add_key(args.question, key)
     print(f"key for {args.question} written to {path}")
     return 0
