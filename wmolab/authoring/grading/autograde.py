@@ -154,10 +154,20 @@ def _scores(api, assignment: str, student: str) -> tuple[float, float, int]:
 
 def make_api(root: Path, timeout: int | None = None):
     """nbgrader's API for the course folder ``root``, with the config nbgrader itself would load there."""
+    import logging
+    import warnings
+
     from nbgrader.apps import NbGraderAPI
     from nbgrader.apps.baseapp import NbGrader
+    from sqlalchemy.exc import SAWarning
 
-    app = NbGrader()
+    # nbgrader 0.9's gradebook code trips SQLAlchemy 2's autoflush warnings; they are about nbgrader, not the class
+    warnings.filterwarnings("ignore", category=SAWarning)
+    # nbgrader runs the `alembic` command next to this Python to create a gradebook: find it without a PATH
+    here = str(Path(sys.executable).parent)
+    if here not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = here + os.pathsep + os.environ.get("PATH", "")
+    app = NbGrader(log_level=logging.ERROR)  # it looks for a config in the working folder too, and says so
     app.initialize([], root=str(root))
     config = app.config
     config.CourseDirectory.root = str(root)
