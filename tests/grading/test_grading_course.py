@@ -11,8 +11,8 @@ One course folder for the module (docs/instructors.md, *Grading a class with nbg
    and edited graded cells, an endless loop, 50 MB of output, a copied cell, another lesson's sheet, a file
    that is not JSON, a wrongly named notebook, a hostile open answer);
 3. ``python -m wmolab.authoring.grading.autograde`` (nbgrader's autograde per submission, and a report),
-   ``nbgrader export``, the open-answer pages and a marks file put into the gradebook, ``nbgrader export``
-   again and ``nbgrader generate_feedback``.
+   ``nbgrader autograde`` on one submission again (the same result), ``nbgrader export``, the open-answer
+   pages and a marks file put into the gradebook, ``nbgrader export`` again and ``nbgrader generate_feedback``.
 
 Every file under submitted/ is hashed before step 3 and after it.
 """
@@ -101,6 +101,10 @@ def course(tmp_path_factory) -> Course:
     autograde = run([py, "-m", "wmolab.authoring.grading.autograde", *LESSONS, "--timeout", TIMEOUT], root,
                     check=False)
     seconds = time.perf_counter() - start
+    # nbgrader's own command line grades the same way (one submission again, in place of the course's command)
+    cli = run([BIN / "nbgrader", "autograde", L00, "--student", "s00_partly", "--force",
+               f"--Execute.timeout={TIMEOUT}"], root)
+    assert "s00_partly" in cli.stderr and "ERROR" not in cli.stderr, cli.stderr[-2000:]
     run([BIN / "nbgrader", "export", "--to", "grades-autograded.csv"], root)
     # marking the open answers of lesson 03: pages, a marks file with a mistake (nothing applied), then a good one
     run([py, "-m", "wmolab.authoring.grading.openanswers", L03], root)
@@ -148,7 +152,7 @@ def test_every_lesson_autogrades_and_exports_full_marks(course):
 @pytest.mark.parametrize("sub", SUBMISSIONS, ids=[f"{s.lesson[:2]}-{s.student}" for s in SUBMISSIONS])
 def test_export_gives_exactly_the_expected_score(course, sub):
     scores = grades(course.root / "grades-autograded.csv")
-    assert scores.get((sub.student, sub.lesson), 0.0) == expected(sub, course.top(sub.lesson))
+    assert scores[(sub.student, sub.lesson)] == expected(sub, course.top(sub.lesson))
 
 
 @pytest.mark.parametrize("sub", SUBMISSIONS, ids=[f"{s.lesson[:2]}-{s.student}" for s in SUBMISSIONS])

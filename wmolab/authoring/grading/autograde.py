@@ -152,6 +152,22 @@ def _scores(api, assignment: str, student: str) -> tuple[float, float, int]:
     return auto, top, to_mark
 
 
+def _register(api, assignment: str, student: str) -> bool:
+    """Put a student whose hand-in was refused into the gradebook (so the export lists them, with 0).
+
+    Returns whether the gradebook already holds a graded submission of theirs for this lesson.
+    """
+    from nbgrader.api import MissingEntry
+
+    with api.gradebook as gb:
+        gb.update_or_create_student(student)
+        try:
+            gb.find_submission(assignment, student)
+        except MissingEntry:
+            return False
+    return True
+
+
 def make_api(root: Path, timeout: int | None = None):
     """nbgrader's API for the course folder ``root``, with the config nbgrader itself would load there."""
     import logging
@@ -198,6 +214,8 @@ def autograde(root: Path, assignment: str, students: list[str] | None = None, ti
         reason = precheck(folder, sources)
         if reason:
             outcome.status, outcome.notes = "not graded", [reason]
+            if _register(api, assignment, student):
+                outcome.notes.append("the gradebook keeps the score of an earlier submission")
         else:
             result = api.autograde(assignment, student, force=True, create=True)
             outcome.notes += _notes_from_log(result.get("log", ""))
