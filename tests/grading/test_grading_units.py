@@ -3,6 +3,7 @@ nbgrader steps the course adds, the course folder's config, the marks file and t
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import nbformat
@@ -158,3 +159,19 @@ def test_open_answer_pages_escape_answers_and_keep_filled_marks(folder, source, 
     write_pages(root, L03)
     lines = marks.read_text(encoding="utf-8").splitlines()
     assert "ann,03.7,3,good" in lines and "cid,03.7,," in lines and len(lines) == 1 + 3 * 4
+
+
+def test_every_grading_command_in_the_instructors_guide_is_one_the_tests_run():
+    text = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    section = text[text.index("### Grading a class with nbgrader"):text.index("### Checking that everything works")]
+    tested = (ROOT / "tests" / "grading" / "test_grading_course.py").read_text(encoding="utf-8")
+    modules = set(re.findall(r"python -m (wmolab\.authoring\.grading\.\w+)", section))
+    assert len(modules) == 4
+    for module in modules:
+        assert f'"{module}"' in tested, f"{module} is documented but not run by tests/grading"
+    commands = {a or b for a, b in re.findall(r"`nbgrader (\w+)|^nbgrader (\w+)", section, re.M)}
+    hub_only = {"release_assignment", "collect", "zip_collect", "release_feedback", "db"}  # said so in the guide
+    assert {"generate_assignment", "autograde", "export", "generate_feedback"} <= commands
+    for command in commands - hub_only:
+        assert f'"{command}"' in tested, f"nbgrader {command} is documented but not run by tests/grading"
+    assert "make grading-course DIR=" in section and "python -m wmolab.authoring.grading.course" in section
