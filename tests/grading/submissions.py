@@ -165,6 +165,8 @@ SUBMISSIONS: list[Submission] = [
     Submission("s03_other_lesson", L03, lambda s: s.full(L00), 0, graded=False, reason="sheet of lesson 00"),
     Submission("s03_not_json", L03, lambda s: '{"cells": [ this is not JSON', 0, graded=False,
                reason="not valid JSON"),
+    Submission("s03_answer_and_test_deleted", L03, lambda s: _without(s.full(L03), "q03_4", "q03_4_test"), 0,
+               graded=False, reason="cells q03_4 and q03_4_test were both deleted"),
     Submission("s03_wrong_name", L03, lambda s: s.full(L03), 0, graded=False, reason="no 03_steering_perspectives",
                filename="Untitled.ipynb"),
     # lesson 00: six self-checked points

@@ -62,8 +62,19 @@ def test_precheck_names_what_is_wrong(folder, source, tmp_path):
     other = folder / "source" / "00_start_here" / "00_start_here.ipynb"
     shutil.copy(other, tmp_path / f"{L03}.ipynb")
     assert "holds the sheet of lesson 00, not of lesson 03" in precheck(tmp_path, sources)
-    shutil.copy(folder / "source" / L03 / f"{L03}.ipynb", tmp_path / f"{L03}.ipynb")
+    fresh = nbformat.v4.new_notebook()
+    fresh.cells = [nbformat.v4.new_code_cell("answer_1 = 31")]
+    nbformat.write(fresh, tmp_path / f"{L03}.ipynb")
+    assert "has none of the sheet's answer cells" in precheck(tmp_path, sources)
+    sheet = nbformat.read(folder / "source" / L03 / f"{L03}.ipynb", as_version=4)
+    nbformat.write(sheet, tmp_path / f"{L03}.ipynb")
     assert precheck(tmp_path, sources) == ""
+    sheet.cells = [c for c in sheet.cells if gc.meta(c).get("grade_id") not in ("q03_4_test",)]
+    nbformat.write(sheet, tmp_path / f"{L03}.ipynb")
+    assert precheck(tmp_path, sources) == "", "nbgrader puts one deleted graded cell back"
+    sheet.cells = [c for c in sheet.cells if gc.meta(c).get("grade_id") not in ("q03_4",)]
+    nbformat.write(sheet, tmp_path / f"{L03}.ipynb")
+    assert "cells q03_4 and q03_4_test were both deleted" in precheck(tmp_path, sources)
 
 
 def test_notes_from_nbgraders_log_and_the_graded_notebook(tmp_path, source):

@@ -94,13 +94,22 @@ def precheck(folder: Path, sources: dict[str, nbformat.NotebookNode]) -> str:
             nbformat.validate(nb)
         except Exception as exc:  # nbformat raises several kinds
             return f"{path.name} is not a valid notebook ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})"
-        wanted = set(_grade_ids(source))
-        found = _grade_ids(nb)
+        order = _grade_ids(source)
+        found = set(_grade_ids(nb))
         lesson = name[:2]
         foreign = sorted({gid[1:3] for gid in found if re.match(r"^q\d{2}_", gid)} - {lesson})
-        if found and not wanted & set(found):
+        if not found & set(order):
+            if not found:
+                return (f"{path.name} has none of the sheet's answer cells (a new notebook, or cells copied "
+                        "without their nbgrader data): ask for the sheet itself")
             where = f"lesson {', '.join(foreign)}" if foreign else "another sheet"
             return f"{path.name} holds the sheet of {where}, not of lesson {lesson}"
+        # nbgrader puts a deleted graded cell back after the cell before it, which must still be there
+        graded = {gc.meta(c)["grade_id"] for c in source.cells if gc.is_grade(c)}
+        for before, gid in zip(order, order[1:]):
+            if gid in graded and gid not in found and before not in found:
+                return (f"{path.name}: cells {before} and {gid} were both deleted, and nbgrader cannot put "
+                        "them back; ask for the sheet again")
     return ""
 
 
