@@ -121,8 +121,10 @@ HOSTILE_OPEN = '<script>alert("x")</script> I think <b>bold</b> & "quoted" </div
 SUBMISSIONS: list[Submission] = [
     # lesson 03: ten self-checked points
     Submission("full", L03, lambda s: s.full(L03), lost=0),
-    Submission("s03_partly", L03, lambda s: s.full(L03, **{g: WRONG_03[g] for g in
-                                                          ("q03_6", "q03_7", "q03_8", "q03_10", "q03_11")}), lost=5),
+    # four wrong answers and one cell that raises an error
+    Submission("s03_partly", L03, lambda s: s.full(L03, q03_2='answer_2 = shares.nonexistent\ncheck("03.2", answer_2)',
+                                                   **{g: WRONG_03[g] for g in ("q03_6", "q03_7", "q03_8", "q03_10")}),
+               lost=5),
     Submission("s03_unanswered", L03, lambda s: s.released[L03], 0),
     Submission("s03_forms", L03, lambda s: fill(s.released[L03], {
         # Series instead of dict, unrounded (rounding within tolerance)
@@ -151,16 +153,16 @@ SUBMISSIONS: list[Submission] = [
     Submission("s03_test_cell_edited", L03, lambda s: fill(_all_wrong(s), {"q03_3_test": "print('correct')"}), 0),
     Submission("s03_loops_forever", L03, lambda s: s.full(L03, q03_4="while True:\n    pass"), lost=1,
                notes=["ran past the time limit"]),
+    # 50 MB in 100,000 lines (nbgrader's LimitOutput keeps 1000); one 50 MB line is cut by the course's
+    # LimitOutputSize (tests/grading/test_grading_units.py)
     Submission("s03_prints_50mb", L03, lambda s: s.full(
-        L03, q03_3=s.solutions[L03]["q03_3"] + '\nprint("x" * 50_000_000)',
-        q03_4=s.solutions[L03]["q03_4"] + '\nfor _ in range(100_000):\n    print("y" * 499)'), lost=0,
+        L03, q03_4=s.solutions[L03]["q03_4"] + '\nfor _ in range(100_000):\n    print("y" * 499)'), lost=0,
                notes=["its output was cut"]),
-    Submission("s03_error_in_a_cell", L03, lambda s: s.full(L03, q03_2="answer_2 = shares.nonexistent\n"
-                                                              'check("03.2", answer_2)'), lost=1),
     Submission("s03_copied_cell", L03, lambda s: _copied(s.full(L03), "q03_1"), lost=0, notes=["appears twice"]),
-    Submission("s03_stderr_noise", L03, lambda s: s.full(
-        L03, q03_1="import sys\nprint('noise', file=sys.stderr)\n" + s.solutions[L03]["q03_1"]), lost=0),
-    Submission("s03_hostile_open_answer", L03, lambda s: fill(s.full(L03), {"q03_7_open": HOSTILE_OPEN}), lost=0,
+    # right answers, an answer cell that writes to stderr, a hostile open answer and an extra file
+    Submission("s03_hostile_open_answer", L03, lambda s: fill(s.full(L03), {
+        "q03_7_open": HOSTILE_OPEN,
+        "q03_1": "import sys\nprint('noise', file=sys.stderr)\n" + s.solutions[L03]["q03_1"]}), lost=0,
                extra_files={"notes.txt": "my notes\n"}),
     Submission("s03_other_lesson", L03, lambda s: s.full(L00), 0, graded=False, reason="sheet of lesson 00"),
     Submission("s03_not_json", L03, lambda s: '{"cells": [ this is not JSON', 0, graded=False,

@@ -1,6 +1,7 @@
 """A class graded with nbgrader, end to end, with nbgrader's own commands and the course's set-up.
 
-One course folder for the module (docs/instructors.md, *Grading a class with nbgrader*, step by step):
+One course folder for the module (docs/instructors.md, *Grading a class with nbgrader*, step by step; the
+course's commands through their ``main``, nbgrader's as the command lines the guide gives):
 
 1. ``python -m wmolab.authoring.grading.course DIR`` and ``nbgrader generate_assignment`` (default settings
    plus the course's nbgrader_config.py) for every lesson;
@@ -18,7 +19,9 @@ Every file under submitted/ is hashed before step 3 and after it.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import os
 import subprocess
@@ -31,6 +34,10 @@ import nbformat
 import pytest
 from submissions import HOSTILE_OPEN, L00, L03, SUBMISSIONS, Sheets, Submission, expected, gid_of, solution_code, write
 
+from wmolab.authoring.grading import autograde as autograde_cmd
+from wmolab.authoring.grading import course as course_cmd
+from wmolab.authoring.grading import marks as marks_cmd
+from wmolab.authoring.grading import openanswers as openanswers_cmd
 from wmolab.authoring.grading.autograde import hash_tree
 
 from helpers import ROOT, notebook_paths
@@ -82,11 +89,20 @@ MARKS = [("full", "03.7", "3", "Names the compositional constraint."), ("full", 
          ("s03_hostile_open_answer", "03.7", "1", "<b>escaped?</b>")]
 
 
+def main(module, args: list) -> subprocess.CompletedProcess:
+    """Run one of the course's commands in this process (its ``main``), as its command line would."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = module.main([str(a) for a in args])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Course:
+    # The course's commands run in this process through their main() (what `python -m …` calls), nbgrader's
+    # own commands as subprocesses: each new Python that imports nbformat pays seconds for jsonschema's imports.
     root = tmp_path_factory.mktemp("grading") / "course"
-    py = sys.executable
-    run([py, "-m", "wmolab.authoring.grading.course", root], cwd=ROOT)
+    assert main(course_cmd, [root]).returncode == 0
     generate = run([BIN / "nbgrader", "generate_assignment", "*"], cwd=root)
     released = {ls: nbformat.read(root / "release" / ls / f"{ls}.ipynb", as_version=4) for ls in LESSONS}
     solutions = {ls: solution_code(nbformat.read(root / "source" / ls / f"{ls}.ipynb", as_version=4))
@@ -98,16 +114,15 @@ def course(tmp_path_factory) -> Course:
         write(root, sheets, Submission("full", lesson, lambda s, ls=lesson: s.full(ls), lost=0))
     before = hash_tree(root / "submitted")
     start = time.perf_counter()
-    autograde = run([py, "-m", "wmolab.authoring.grading.autograde", *LESSONS, "--timeout", TIMEOUT], root,
-                    check=False)
+    autograde = main(autograde_cmd, [*LESSONS, "--root", root, "--timeout", TIMEOUT])
     seconds = time.perf_counter() - start
     # nbgrader's own command line grades the same way (one submission again, in place of the course's command)
     cli = run([BIN / "nbgrader", "autograde", L00, "--student", "s00_partly", "--force",
                f"--Execute.timeout={TIMEOUT}"], root)
     assert "s00_partly" in cli.stderr and "ERROR" not in cli.stderr, cli.stderr[-2000:]
     run([BIN / "nbgrader", "export", "--to", "grades-autograded.csv"], root)
-    # marking the open answers of lesson 03: pages, a marks file with a mistake (nothing applied), then a good one
-    run([py, "-m", "wmolab.authoring.grading.openanswers", L03], root)
+    # marking the open answers of lesson 03: pages, a marks file with mistakes (nothing applied), then a good one
+    assert main(openanswers_cmd, [L03, "--root", root]).returncode == 0
     marks = root / "marking" / L03 / "marks.csv"
     rows = list(csv.DictReader(marks.open(encoding="utf-8")))
     bad = root / "marks-bad.csv"
@@ -116,7 +131,7 @@ def course(tmp_path_factory) -> Course:
         w.writerow(["student", "question", "score", "comment"])
         w.writerows([("full", "03.7", "3", "fine"), ("full", "03.9", "9", ""), ("nobody", "03.7", "1", ""),
                      ("full", "03.99", "1", ""), ("full", "03.7", "2", "twice")])
-    marks_bad = run([py, "-m", "wmolab.authoring.grading.marks", L03, bad], root, check=False)
+    marks_bad = main(marks_cmd, [L03, bad, "--root", root])
     for student, question, score, comment in MARKS:
         row = next(r for r in rows if r["student"] == student and r["question"] == question)
         row.update(score=score, comment=comment)
@@ -124,7 +139,7 @@ def course(tmp_path_factory) -> Course:
         w = csv.DictWriter(fh, fieldnames=["student", "question", "score", "comment"])
         w.writeheader()
         w.writerows(rows)
-    run([py, "-m", "wmolab.authoring.grading.marks", L03, marks], root)
+    assert main(marks_cmd, [L03, marks, "--root", root]).returncode == 0
     run([BIN / "nbgrader", "export", "--to", "grades.csv"], root)
     run([BIN / "nbgrader", "generate_feedback", L03], root)
     return Course(root, generate, autograde, marks_bad, before, hash_tree(root / "submitted"), seconds)
@@ -184,6 +199,10 @@ def test_nothing_submitted_is_changed_or_lost(course):
 def test_outputs_are_limited_in_the_graded_notebook(course):
     graded = course.root / "autograded" / "s03_prints_50mb" / L03 / f"{L03}.ipynb"
     assert graded.stat().st_size < 1_000_000, "50 MB of output was cut to a small notebook"
+    cell = next(c for c in nbformat.read(graded, as_version=4).cells if gid_of(c) == "q03_4")
+    text = "".join(o.get("text", "") for o in cell.outputs)
+    # nbgrader's LimitOutput keeps 1000 lines (500 kB here); the course's LimitOutputSize then 100,000 characters
+    assert "Output truncated" in text and len(text) < 100_200
 
 
 def test_timing_is_within_budget_per_submission(course, record_property):
@@ -228,7 +247,7 @@ def test_marks_round_trip_through_the_gradebook_into_the_export(course):
 def test_unknown_student_in_a_marks_file_is_refused(course, tmp_path):
     marks = tmp_path / "marks.csv"
     marks.write_text("student,question,score,comment\nnobody,03.7,1,\n", encoding="utf-8")
-    result = run([sys.executable, "-m", "wmolab.authoring.grading.marks", L03, marks], course.root, check=False)
+    result = main(marks_cmd, [L03, marks, "--root", course.root])
     assert result.returncode == 1 and "no graded submission of 03_steering_perspectives by 'nobody'" in result.stderr
 
 
@@ -237,7 +256,7 @@ def test_set_up_again_keeps_the_gradebook_and_a_changed_config(course, tmp_path)
     text = config.read_text(encoding="utf-8")
     config.write_text(text + "\n# the hub's exchange settings\n", encoding="utf-8")
     try:
-        out = run([sys.executable, "-m", "wmolab.authoring.grading.course", course.root], ROOT).stdout
+        out = main(course_cmd, [course.root]).stdout
         assert "kept" in out and config.read_text(encoding="utf-8").endswith("# the hub's exchange settings\n")
         assert (course.root / "gradebook.db").exists() and "wrote source" not in out
     finally:

@@ -186,3 +186,13 @@ def test_every_grading_command_in_the_instructors_guide_is_one_the_tests_run():
     for command in commands - hub_only:
         assert f'"{command}"' in tested, f"nbgrader {command} is documented but not run by tests/grading"
     assert "make grading-course DIR=" in section and "python -m wmolab.authoring.grading.course" in section
+
+
+def test_the_wheel_carries_every_package_the_grading_config_imports():
+    """A hub's course folder imports wmolab.authoring.grading (nbgrader_config.py): pyproject.toml lists it,
+    and every other package folder of wmolab/."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "wmolab").rglob("__init__.py")}
+    assert "wmolab.authoring.grading" in folders and folders <= listed, sorted(folders - listed)

@@ -188,6 +188,8 @@ def make_api(root: Path, timeout: int | None = None):
 
     # nbgrader 0.9's gradebook code trips SQLAlchemy 2's autoflush warnings; they are about nbgrader, not the class
     warnings.filterwarnings("ignore", category=SAWarning)
+    # the cells nbgrader puts back (OverwriteCells.add_missing_cells) have no cell id; nbformat warns on writing
+    warnings.filterwarnings("ignore", message="Cell is missing an id field")
     # nbgrader runs the `alembic` command next to this Python to create a gradebook: find it without a PATH
     here = str(Path(sys.executable).parent)
     if here not in os.environ.get("PATH", "").split(os.pathsep):
