@@ -8,12 +8,12 @@ LAB_ARGS ?=
 NB0    := notebooks/00_start_here.ipynb
 PYTEST_ARGS ?=
 
-.PHONY: lab test exercises datapackage notebooks lock bench bundle links student-edition wheel binder-check clean help
+.PHONY: lab test exercises datapackage notebooks lock bench bundle links student-edition wheel binder-check grading-course clean help
 
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
 	@echo "make test         ruff, then every test, the notebooks and the docstring examples (sets up .venv first)"
-	@echo "make exercises    regenerate exercises/ from solutions/ (keeps a sheet with your work; FORCE=1 overwrites)"
+	@echo "make exercises    mark solutions/ for nbgrader and regenerate exercises/ (keeps a sheet with your work; FORCE=1 overwrites)"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
 	@echo "make bench        measure the performance budgets into docs/performance.md"
@@ -23,6 +23,7 @@ help:
 	@echo "make student-edition  build build/student/: the course without solutions, for your student repository"
 	@echo "make wheel        build dist/wmolab-<version>-py3-none-any.whl (the package with its datasets, for a hub image)"
 	@echo "make binder-check install requirements/lab.txt over Binder's base packages and check they fit"
+	@echo "make grading-course DIR=~/wmolab-grading   an nbgrader course folder for grading a class (docs/instructors.md)"
 	@echo "make clean        remove .venv and caches"
 
 # The environment: re-installed only when a lock file changes (make compares timestamps).
@@ -122,6 +123,11 @@ wheel: $(VENV)/.lab-installed
 
 binder-check: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.binder
+
+# an nbgrader course folder (nbgrader comes with the test requirements); then work in DIR with .venv/bin on PATH
+grading-course: $(VENV)/.test-installed
+	@test -n "$(DIR)" || { echo "usage: make grading-course DIR=~/wmolab-grading"; exit 2; }
+	$(PY) -m wmolab.authoring.grading.course $(DIR)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist test-artifacts *.egg-info wmolab.egg-info

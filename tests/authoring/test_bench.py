@@ -6,6 +6,7 @@ import nbformat
 import pytest
 
 from wmolab.authoring import bench
+from wmolab.authoring.grading import bench as grading_bench
 from wmolab.widgets._base import Explorer
 
 from helpers import ROOT
@@ -43,3 +44,20 @@ def test_report_flags_broken_budgets():
     assert len(broken) == 3 and any("ratio 2.50" in b for b in broken) and any("300 MB" in b for b in broken)
     text, broken = bench.report([ok], [], [0.1], 1)
     assert broken == [] and "All budgets met." in text
+
+
+def test_grading_report_flags_broken_budgets():
+    rows = [{"lesson": "00_x", "n": 3, "median_s": 2.0, "min_s": 1.5, "max_s": 2.5, "peak_mb": 120.0},
+            {"lesson": "04_y", "n": 3, "median_s": 7.5, "min_s": 7.0, "max_s": 9.0, "peak_mb": 260.0}]
+    lines, broken = grading_bench.report_lines(rows, 250)
+    assert "| 00_x | 3 | 2.0 [1.5–2.5] | ✔ | 120 | ✔ |" in lines
+    assert len(broken) == 2 and "7.5 s per submission > 6" in broken[0] and "260 MB" in broken[1]
+    text, broken = bench.report([], [], [0.1], 1, rows[:1])
+    assert "## Autograding with nbgrader" in text and broken == []
+
+
+@pytest.mark.slow
+def test_autograde_bench_times_a_submission_and_sees_its_kernel():
+    (row,) = grading_bench.bench_autograde(["00"], submissions=1, log=lambda line: None)
+    assert row["lesson"] == "00_start_here" and row["n"] == 1 and row["median_s"] > 0
+    assert row["peak_mb"] > 50, "a kernel that imports pandas peaks above 50 MB; the sampler saw it"

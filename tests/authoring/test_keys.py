@@ -31,3 +31,12 @@ def test_cli_adds_a_choice_key(tmp_path, monkeypatch):
     assert check("98.3", "b").correct and check("98.3", "b").message == feedback["b"]
     assert check("98.3", "a").message == feedback["a"] and not check("98.3", "a").correct
     checks._keys.cache_clear()
+
+
+def test_cli_stores_the_points_nbgrader_gives(tmp_path, monkeypatch):
+    monkeypatch.setattr(checks, "KEYS_DIR", tmp_path)
+    assert key_tool.main(["add", "98.3", "integer", "7", "--points", "2"]) == 0
+    assert key_tool.main(["add", "98.4", "integer", "7"]) == 0
+    stored = json.loads((tmp_path / "98.json").read_text(encoding="utf-8"))
+    assert stored["98.3"]["points"] == 2 and "points" not in stored["98.4"]
+    checks._keys.cache_clear()

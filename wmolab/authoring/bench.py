@@ -6,7 +6,9 @@
 - the kernel's peak resident memory during each notebook (budget < 250 MB);
 - for each explorer of each lesson: median time from a control change to the new output, headless, over
   at least 20 changes (budget < 100 ms);
-- `import wmolab` time beyond `import pandas` (budget < 0.3 s).
+- `import wmolab` time beyond `import pandas` (budget < 0.3 s);
+- autograding with nbgrader: seconds per submission (budget <= 6 s) and a grading kernel's peak memory
+  (:mod:`wmolab.authoring.grading.bench`; ``--no-grading`` leaves it out).
 
 Absolute times vary by machine and load; the ratios are what to compare. Exits 1 when a budget is broken.
 
@@ -32,6 +34,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from ..widgets._base import Explorer
+from .grading import bench as grading_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET_RATIO, BUDGET_MB, BUDGET_WIDGET_MS, BUDGET_IMPORT_S = 2.0, 250.0, 100.0, 0.3
@@ -209,7 +212,8 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
-def report(nb_results: list[Result], widgets: list[dict], imports: list[float], runs: int) -> tuple[str, list[str]]:
+def report(nb_results: list[Result], widgets: list[dict], imports: list[float], runs: int,
+           grading: list[dict] = ()) -> tuple[str, list[str]]:
     broken = []
     lines = [
         "# Performance of WMO Lab",
@@ -270,6 +274,10 @@ def report(nb_results: list[Result], widgets: list[dict], imports: list[float], 
               "## Sizing a JupyterHub", "",
               f"The largest kernel peak above is {max((r.peak_mb for r in nb_results), default=0):.0f} MB; with the "
               "JupyterLab server and the browser tab's share, 1 GB per user is ample for this course.", ""]
+    if grading:
+        more, grading_broken = grading_bench.report_lines(list(grading), BUDGET_MB)
+        lines += more
+        broken += grading_broken
     verdict = "All budgets met." if not broken else "Budgets broken:\n\n" + "\n".join(f"- {b}" for b in broken)
     lines += ["## Verdict", "", verdict, ""]
     return "\n".join(lines), broken
@@ -279,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--no-grading", action="store_true", help="leave out the autograding measurement")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args(argv)
     paths = [Path(p).resolve() for p in args.notebooks] or sorted(
@@ -288,7 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     print("widgets:", file=sys.stderr)
     widgets = bench_widgets([p for p in paths if p.parent.name == "notebooks"])
     imports = import_overhead()
-    text, broken = report(nb_results, widgets, imports, args.runs)
+    grading = []
+    if not args.no_grading and not args.notebooks:
+        print("autograding:", file=sys.stderr)
+        grading = grading_bench.bench_autograde(submissions=args.runs,
+                                                log=lambda line: print(line, file=sys.stderr))
+    text, broken = report(nb_results, widgets, imports, args.runs, grading)
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}" + (f"; {len(broken)} budget(s) broken" if broken else "; all budgets met"))
     for b in broken:

@@ -1,16 +1,15 @@
-"""Generate the student exercise sheets from the solution sheets.
+"""Generate the student exercise sheets from the solution sheets (``make exercises``).
 
-``solutions/NN_slug.ipynb`` is the single source of every exercise. This module writes
-``exercises/NN_slug.ipynb`` from it (``make exercises`` or ``python -m wmolab.authoring.exercises``):
+``solutions/NN_slug.ipynb`` is the single source of every exercise, and an nbgrader source notebook.
+``python -m wmolab.authoring.exercises .`` does two things, in this order:
 
-- in code cells, every region between ``### BEGIN SOLUTION`` and ``### END SOLUTION``
-  (nbgrader's markers) becomes a runnable stub: ``name = ...`` for each name the region
-  assigns at top level, under a ``# YOUR CODE HERE`` line;
-- a markdown cell tagged ``model-answer`` (a model answer to an open question, with its
-  rubric) becomes an answer prompt for the student;
-- a cell tagged ``solution-only`` is left out;
-- outputs, execution counts, widget state and execution metadata are removed, and the
-  kernelspec is set to ``python3`` (the course's one clean-up, :func:`wmolab.authoring.nbexec.clean`).
+1. **marks the solution sheets** (:class:`~wmolab.authoring.grading.source.MarkGradingCells`, in place,
+   outputs kept): nbgrader metadata on every answer cell, the student's stub above each solution region
+   (``answer_1 = ...``), a locked autograder tests cell after each self-check, points on every graded cell;
+2. **writes** ``exercises/NN_slug.ipynb``: exactly the sheet ``nbgrader generate_assignment`` releases
+   (:mod:`wmolab.authoring.grading.release`): each solution region becomes ``# YOUR CODE HERE``, each model
+   answer the answer prompt, hidden tests go, outputs and execution counts go; then the course's clean-up
+   (:func:`wmolab.authoring.nbexec.clean`: no widget state, kernelspec ``python3``).
 
 Everything else, including cell ids and tags, is kept, so the two sheets line up.
 
@@ -20,99 +19,63 @@ A sheet in ``exercises/`` that holds a student's own work (answers, outputs, add
 """
 from __future__ import annotations
 
-import ast
 import copy
-import re
 import sys
-import textwrap
 from pathlib import Path
 
 import nbformat
 
-from .nbexec import clean
-from .sheets import STUB_MARK, SheetStatus, compare, keep_work_advice
+from .grading._base import TransformError
+from .grading.cells import BEGIN, END, TEXT_STUB
+from .grading.clear_solutions import ClearSolutions
+from .grading.release import release_notebook
+from .grading.source import MarkGradingCells, add_stub_prefix, strip_stub_prefix
+from .nbexec import clean, write_notebook
+from .sheets import SheetStatus, compare, keep_work_advice
 
-__all__ = ["BEGIN", "END", "stub_code", "generate_notebook", "generate_all", "regenerate", "sheet_statuses",
-           "ANSWER_PROMPT", "GeneratorError"]
+__all__ = ["BEGIN", "END", "stub_code", "generate_notebook", "generate_all", "mark_solutions", "regenerate",
+           "sheet_statuses", "ANSWER_PROMPT", "GeneratorError"]
 
-BEGIN = "### BEGIN SOLUTION"
-END = "### END SOLUTION"
-ANSWER_PROMPT = (
-    "✍️ **Your answer:** *(double-click this cell and write your answer here; "
-    "the solution sheet has a model answer and the rubric)*"
-)
-_REGION = re.compile(r"^([ \t]*)### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*$\n?", re.M | re.S)
-
-
-class GeneratorError(Exception):
-    """A solution sheet cannot be turned into an exercise sheet (the message says where)."""
-
-
-def _assigned_names(code: str) -> list[str]:
-    """Names a code region assigns at top level, in order of first assignment."""
-    try:
-        tree = ast.parse(textwrap.dedent(code))
-    except SyntaxError:
-        return []
-    names: list[str] = []
-
-    def add(target: ast.AST) -> None:
-        if isinstance(target, ast.Name) and target.id not in names:
-            names.append(target.id)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            for elt in target.elts:
-                add(elt)
-
-    for node in tree.body:
-        if isinstance(node, ast.Assign):
-            for t in node.targets:
-                add(t)
-        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
-            add(node.target)
-    return names
+ANSWER_PROMPT = TEXT_STUB
+#: A solution sheet that cannot be turned into an exercise sheet (the message says which cell and why).
+GeneratorError = TransformError
 
 
 def stub_code(source: str) -> str:
-    """Replace every solution region in a code cell's source by a runnable stub."""
-    if BEGIN not in source:
-        if END in source:
-            raise GeneratorError("an END SOLUTION marker without a BEGIN SOLUTION")
+    """What a student sees of one code cell of the solution sheet (its regions stubbed)."""
+    if BEGIN not in source and END not in source:
         return source
-    if not source.endswith("\n"):
-        source += "\n"
+    cell = nbformat.v4.new_code_cell(add_stub_prefix(strip_stub_prefix(source.rstrip("\n"))))
+    cell.metadata["nbgrader"] = {"solution": True}
+    ClearSolutions().cell(cell)
+    return cell.source
 
-    def repl(match: re.Match) -> str:
-        indent, body = match.group(1), match.group(2)
-        names = _assigned_names(body)
-        lines = [f"{indent}{STUB_MARK}"]
-        lines += [f"{indent}{name} = ..." for name in names] or [f"{indent}..."]
-        return "\n".join(lines) + "\n"
 
-    out = _REGION.sub(repl, source)
-    if BEGIN in out or END in out:
-        raise GeneratorError("unbalanced BEGIN/END SOLUTION markers")
-    return out.rstrip("\n")
+def mark_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The solution sheet as an nbgrader source notebook (in place; idempotent)."""
+    return MarkGradingCells()(nb)
 
 
 def generate_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The exercise version of a solution notebook (a new object; the input is unchanged)."""
-    out = copy.deepcopy(nb)
-    cells = []
-    for index, cell in enumerate(out.cells):
-        tags = cell.get("metadata", {}).get("tags", [])
-        if "solution-only" in tags:
-            continue
-        if cell.cell_type == "code":
-            try:
-                cell.source = stub_code(cell.source)
-            except GeneratorError as exc:
-                raise GeneratorError(f"cell {index + 1}: {exc}") from None
-        elif cell.cell_type == "markdown" and "model-answer" in tags:
-            cell.source = ANSWER_PROMPT
-            cell.metadata["tags"] = [t for t in tags if t != "model-answer"] + ["answer"]
-        cells.append(cell)
-    out.cells = cells
-    return clean(out, outputs=False)
+    return clean(release_notebook(mark_notebook(copy.deepcopy(nb))), outputs=False)
+
+
+def mark_solutions(root: Path, check_only: bool = False) -> list[Path]:
+    """Mark every ``solutions/NN_*.ipynb`` in place; with ``check_only``, return those not yet marked."""
+    root = Path(root)
+    changed = []
+    for src in sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(src, as_version=4)
+        try:
+            mark_notebook(nb)
+        except GeneratorError as exc:
+            raise GeneratorError(f"{src.relative_to(root)}: {exc}") from None
+        if src.read_text(encoding="utf-8") != nbformat.writes(nb) + "\n":
+            changed.append(src)
+            if not check_only:
+                write_notebook(nb, src)
+    return changed
 
 
 def _generated(root: Path) -> dict[Path, nbformat.NotebookNode]:
@@ -193,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     check_only = "--check" in argv
     force = "--force" in argv
     try:
+        marked = mark_solutions(root, check_only=check_only)
         changed, kept = regenerate(root, check_only=check_only, force=force)
+        changed = marked + changed
     except GeneratorError as exc:
         print(f"make exercises: {exc}", file=sys.stderr)
         return 2
@@ -204,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         work = "; ".join(status.work[:3]) + ("; …" if len(status.work) > 3 else "")
         print("kept: " + keep_work_advice(status.path, root).format(work=work), file=sys.stderr)
     if not changed and not kept:
-        print("exercises/ is up to date with solutions/")
+        print("exercises/ is up to date with solutions/ (and solutions/ carry their nbgrader cells)")
+    if not check_only and any(p.parent.name == "solutions" for p in changed):
+        print("solutions/ gained grading cells: execute them (python -m wmolab.authoring.nbexec FILES)")
     return 1 if (check_only and changed) or kept else 0
 
 

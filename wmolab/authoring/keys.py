@@ -7,7 +7,9 @@ Kinds: ``number`` (``--decimals``), ``integer``, ``text`` (``--options '["PA","N
 number`` for numbers), ``choice`` (the right option's label; ``--options`` and ``--feedback`` with one
 explanation per option). ``--wrong '{"hint for this mistake": value}'`` gives a targeted hint for a
 common wrong answer; ``--fold-accents`` makes text answers accent-insensitive. The key stores only
-hashes, and a choice's explanations sealed (see :func:`wmolab.checks.make_key`)::
+hashes, and a choice's explanations sealed (see :func:`wmolab.checks.make_key`). ``--points N`` sets
+what the question is worth when nbgrader grades it (default 1,
+:data:`wmolab.authoring.grading.cells.DEFAULT_AUTO_POINTS`; run ``make exercises`` after changing it)::
 
     python -m wmolab.authoring.keys add 06.9 choice b --options '["a","b","c"]' \\
         --feedback '{"a": "…why a is not it…", "b": "…why b is right…", "c": "…why c is not it…"}'
@@ -52,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--wrong", help='JSON object {"hint": wrong_value, ...}')
     add.add_argument("--feedback", help='choice: JSON object {"option": "its explanation", ...} for every option')
     add.add_argument("--fold-accents", action="store_true", help="text answers without regard to accents")
+    add.add_argument("--points", type=float, help="points when graded with nbgrader (default 1)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     value: Any = args.value
     if args.kind in ("bool", "set", "sequence", "mapping"):
@@ -63,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
                           value_kind=args.value_kind, wrong=json.loads(args.wrong) if args.wrong else None,
                           feedback=json.loads(args.feedback) if args.feedback else None,
                           fold_accents=args.fold_accents)
+    if args.points is not None:
+        key["points"] = int(args.points) if args.points.is_integer() else args.points
     path = add_key(args.question, key)
     print(f"key for {args.question} written to {path}")
     return 0
