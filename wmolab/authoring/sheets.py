@@ -36,20 +36,14 @@ def is_answer_cell(cell: nbformat.NotebookNode) -> bool:
     return "answer" in cell.get("metadata", {}).get("tags", [])
 
 
+def _is_stub_line(text: str) -> bool:
+    """A line the generator writes as the stub: the mark, ``...`` or ``name = ...`` (above or below the mark)."""
+    return text == STUB_MARK or text == "..." or text.endswith(" = ...")
+
+
 def _outside_stub(source: str) -> list[str]:
     """The lines of a generated answer cell that are not the stub (the check call, code before and after it)."""
-    lines, out, in_stub = source.splitlines(), [], False
-    for line in lines:
-        text = line.strip()
-        if text == STUB_MARK:
-            in_stub = True
-            continue
-        if in_stub and (text == "..." or text.endswith(" = ...")):
-            continue
-        in_stub = False
-        if text:
-            out.append(text)
-    return out
+    return [line.strip() for line in source.splitlines() if line.strip() and not _is_stub_line(line.strip())]
 
 
 def _is_subsequence(wanted: list[str], lines: list[str]) -> bool:
@@ -85,7 +79,9 @@ def compare(existing: nbformat.NotebookNode, generated: nbformat.NotebookNode) -
         if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count")):
             work.append(f"cell {number} has been run")
         if is_answer_cell(ref):
-            if cell.source != ref.source:
+            if cell.source != ref.source and _outside_stub(cell.source) == _outside_stub(ref.source):
+                stale.append(f"cell {number}: the stub differs")
+            elif cell.source != ref.source:
                 work.append(f"cell {number} holds an answer")
                 if ref.cell_type == "code" and not _is_subsequence(
                         _outside_stub(ref.source), [line.strip() for line in cell.source.splitlines()]):
