@@ -32,24 +32,33 @@ html_theme = "sphinx_book_theme"
 html_title = "WMO Lab"
 html_baseurl = _COURSE["site"]
 html_static_path = ["_static"]
+templates_path = ["_templates"]   # one theme component made accessible (see the file)
 html_css_files = ["wmolab-site.css"]
 html_favicon = "_static/wmolab-icon.svg"
 html_context = {"default_mode": "light"}   # readers can switch to dark with the theme button
 html_last_updated_fmt = None   # no dates: the same sources give the same site
 html_show_sourcelink = False
-html_copy_source = False       # the download button offers the notebook itself
+html_copy_source = True        # the download button offers each page's notebook (or Markdown) file
 html_theme_options = {
-    "repository_url": _COURSE["repository"],
-    "repository_branch": _COURSE["branch"],
-    "use_repository_button": True,
     "use_download_button": True,
     "use_fullscreen_button": False,
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
+    # one level in the sidebar: deeper levels come with an unnamed <summary> toggle (axe-core: summary-name);
+    # the dataset pages are listed on the Datasets page
+    "max_navbar_depth": 1,
     "navigation_with_keys": False,
     # the launch links are the course's own (built from course.toml, on each lesson and sheet page)
     "launch_buttons": {},
 }
+# The repository button knows GitHub, GitLab and Bitbucket; a fork elsewhere (course.toml allows any git
+# host) simply has no repository button rather than a failing build.
+_HOST = _COURSE["repository"].split("/")[2].lower() if "://" in _COURSE["repository"] else ""
+_PROVIDER = next((p for p in ("github", "gitlab", "bitbucket") if p in _HOST), None)
+if _PROVIDER:
+    html_theme_options.update(repository_url=_COURSE["repository"].removesuffix(".git"),
+                              repository_branch=_COURSE["branch"], repository_provider=_PROVIDER,
+                              use_repository_button=True)
 
 
 def _alt_text_from_output_metadata() -> None:

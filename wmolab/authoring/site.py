@@ -34,10 +34,9 @@ from wmolab.authoring import config as cfgmod
 from wmolab.authoring import course, sitepages
 from wmolab.authoring.nbexec import write_notebook
 
-__all__ = ["ROOT", "SITE_FILES", "SRC", "OUT", "LAUNCH_CELL_ID", "Staged", "stage", "build", "main"]
+__all__ = ["ROOT", "SRC", "OUT", "LAUNCH_CELL_ID", "Staged", "stage", "build", "run_sphinx", "main"]
 
 ROOT = cfgmod.ROOT
-SITE_FILES = ROOT / "site"
 SRC = ROOT / "build" / "site-src"
 OUT = ROOT / "build" / "site"
 #: The id of the launch-links cell inserted into every lesson and sheet page.
@@ -130,6 +129,12 @@ def build(out: Path = OUT, src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.Co
     """
     start = time.perf_counter()
     staged = stage(src, root=root, cfg=cfg, solutions=solutions)
+    run_sphinx(src, out, jobs=jobs)
+    return staged, time.perf_counter() - start
+
+
+def run_sphinx(src: Path, out: Path, *, jobs: str = "auto") -> None:
+    """Sphinx's HTML build of ``src`` into ``out`` (emptied first), warnings as errors; ``SystemExit`` on failure."""
     if out.exists():
         shutil.rmtree(out)
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q", "-j", jobs,
@@ -137,7 +142,6 @@ def build(out: Path = OUT, src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.Co
     run = subprocess.run(cmd, capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"✘ the website did not build (warnings are errors):\n{run.stderr[-6000:]}")
-    return staged, time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:
