@@ -106,7 +106,7 @@ notebooks: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.nbexec $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 	$(PY) -m wmolab.authoring.exercises .
 
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed $(VENV)/.site-installed
 	$(PY) -m wmolab.authoring.bench --runs $(or $(BENCH_RUNS),3)
 
 bundle: $(VENV)/.lab-installed

@@ -131,3 +131,15 @@ def test_a_warning_fails_the_build(tmp_path):
     (src / "index.md").write_text("# Home\n\nSee [a page that does not exist](nowhere.md).\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="nowhere"):
         site.run_sphinx(src, tmp_path / "out", jobs="1")
+
+
+def test_the_publishing_workflow_builds_with_make_site_and_the_readme_links_the_site():
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["build"]["steps"]
+    assert {"run": "make site"} in steps
+    assert any(s.get("with", {}).get("path") == "build/site" for s in steps), "publishes build/site"
+    assert any("deploy-pages" in s.get("uses", "") for s in flow["jobs"]["deploy"]["steps"])
+    cfg = config.load()
+    assert f"]({cfg.site})" in (ROOT / "README.md").read_text(encoding="utf-8"), "run `make links`"

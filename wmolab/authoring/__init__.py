@@ -12,8 +12,10 @@
 - :mod:`~wmolab.authoring.course`      the course map and launch links, from one repository URL;
 - :mod:`~wmolab.authoring.bench`       measure the performance budgets (``make bench``);
 - :mod:`~wmolab.authoring.bundle`      the offline zip (``make bundle``);
-- :mod:`~wmolab.authoring.lock`        re-resolve the pinned requirements (``make lock``; a plain script).
+- :mod:`~wmolab.authoring.lock`        re-resolve the pinned requirements (``make lock``; a plain script);
+- :mod:`~wmolab.authoring.site`        the course website into ``build/site/`` (``make site``), with the pages
+  written from data in :mod:`~wmolab.authoring.sitepages` (Sphinx configuration and style in ``site/``).
 
-Room is left for the commands still to come (nbgrader course set-up, the student edition, the
-website, translations): each is one more module here.
+Room is left for the commands still to come (nbgrader course set-up, translations): each is one more
+module here.
 """
