@@ -28,7 +28,10 @@ KIND_MEANING = {
     "course": "written for the course (glosses, definitions, short texts), based on the sources",
     "synthetic": "generated to match published totals, for demonstration only; one of many possible sets",
 }
-_LINES = re.compile(r"\(?\b(?:seed\s+)?(?:\d{3}\s+)?L\d+(?:-\d+)?(?:\s*;\s*L\d+(?:-\d+)?)*\)?")
+_NO_PLACE = {True: "given per row (see the columns below)",
+             False: "no chapter or table named; the descriptor below lists the lines of the source text it rests on"}
+_LREF = re.compile(r"(?:\b0\d\d\s+)?\bL\d+(?:-\d+)?")   # L310-317, or 002 L4234-8971 (seed and lines)
+_FILLER = re.compile(r"\b(?:rows?|lines?|caption at|at|and|seed)\b")
 
 
 def cell(text: Any) -> str:
@@ -46,13 +49,18 @@ def reader_locator(locator: str) -> str:
 
     What is left is what a reader of the publication can find: chapter, §, Tabel, Figuur, Bijlage, page.
     """
-    text = _LINES.sub("", locator or "")
-    text = re.sub(r"\(\s*\)", "", text)
-    text = re.sub(r"\s*([,;])(\s*[,;])+", r"\1", text)           # separators left without anything between
+    def group(m: re.Match) -> str:   # a parenthesis keeps what is left in it, or goes if that is nothing
+        inner = re.sub(r"\s*[,;](?:\s*[,;])*\s*", ", ", _LREF.sub("", m.group(1))).strip(" ,;")
+        return f" ({inner})" if _FILLER.sub("", inner).strip(" ,;") else ""
+
+    text = re.sub(r"\s*\(([^()]*)\)", group, locator or "")
+    text = _LREF.sub("", text)
+    text = re.sub(r"\s*([,;])(?:\s*[,;])*", r"\1", text)           # separators left with nothing between
+    text = re.sub(r"[,;]\s*(?=\()", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    text = re.sub(r"\s+([,;)])", r"\1", text)
+    text = re.sub(r"([,;])(?=\S)", r"\1 ", text)
     # only seed numbers or connecting words left: nothing a reader can look up
-    if not re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:and|per row|rows?|seed|table|passim|text)\b", "", text)):
+    if not re.search(r"[A-Za-z]{2,}|§", _FILLER.sub("", re.sub(r"\b(?:per row|table|passim|text)\b", "", text))):
         return ""
     return text
 
@@ -148,7 +156,7 @@ def dataset_md(res: Mapping[str, Any], lesson_names: Mapping[str, str]) -> str:
         "| | |", "|---|---|",
         f"| Source | {sources} |",
         f"| Cited as | {cell(meta.get('citation', ''))} (the course's seed {cell(meta.get('seed', ''))}) |",
-        f"| Where in the source | {cell(where) if where else 'given per row (see the columns below)'} |",
+        f"| Where in the source | {cell(where) if where else _NO_PLACE[('per row' in meta.get('locator', ''))]} |",
         f"| Kind of data | {kind_text} |",
         f"| Used in lesson | {_lesson_links(meta.get('lessons', []), lesson_names, '../')} |",
         f"| Rows | {meta.get('rows', '')} |",
