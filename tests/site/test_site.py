@@ -242,11 +242,13 @@ def axe_violations(page) -> list[dict]:
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-AXE_PAGES = ["index", *(f"notebooks/{p.stem}" for p in LESSONS), *(f"exercises/{p.stem}" for p in SHEETS)]
+AXE_PAGES = ["index", *(f"notebooks/{p.stem}" for p in LESSONS), *(f"exercises/{p.stem}" for p in SHEETS),
+             "instructors", "glossary", "errata", "datasets/index", "datasets/survey_table2"]
 
 
 def test_no_serious_accessibility_violation(page, served, out):
-    """axe-core, WCAG 2.1 A and AA rules, on the home page, every lesson and every exercise sheet."""
+    """axe-core, WCAG 2.1 A and AA rules, on the home page, every lesson and every exercise sheet (and one page
+    of each other kind: the instructor guide, glossary, errata, dataset list and a dataset)."""
     require(AXE.is_file(), f"axe-core is not installed at {AXE}: run `make test` (it installs requirements/"
             "package.json with npm; Debian: sudo apt-get install nodejs npm)")
     found = {}

@@ -148,12 +148,12 @@ def dataset_md(res: Mapping[str, Any], lesson_names: Mapping[str, str]) -> str:
     meta = res.get("wmolab", {})
     kind = meta.get("kind", "")
     where = reader_locator(meta.get("locator", ""))
-    kind_text = f"**{kind}**: {KIND_MEANING.get(kind, '')}"
+    kind_text = f"**{kind}**: {KIND_MEANING.get(kind, '')}."
     if meta.get("kind_note"):
-        kind_text += f" ({cell(meta['kind_note'])})"
+        kind_text += f" Here: {cell(meta['kind_note'])}."
     sources = "; ".join(cell(s.get("title", "")) for s in res.get("sources", [])) or cell(meta.get("citation", ""))
     provenance = [
-        "| | |", "|---|---|",
+        "| About the data | Details |", "|---|---|",
         f"| Source | {sources} |",
         f"| Cited as | {cell(meta.get('citation', ''))} (the course's seed {cell(meta.get('seed', ''))}) |",
         f"| Where in the source | {cell(where) if where else _NO_PLACE[('per row' in meta.get('locator', ''))]} |",
