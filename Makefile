@@ -8,11 +8,12 @@ LAB_ARGS ?=
 NB0    := notebooks/00_start_here.ipynb
 PYTEST_ARGS ?=
 
-.PHONY: lab test exercises datapackage notebooks lock bench bundle links student-edition wheel binder-check grading-course clean help
+.PHONY: lab test site exercises datapackage notebooks lock bench bundle links student-edition wheel binder-check grading-course clean help
 
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
 	@echo "make test         ruff, then every test, the notebooks and the docstring examples (sets up .venv first)"
+	@echo "make site         build the course website into build/site/ (open build/site/index.html)"
 	@echo "make exercises    mark solutions/ for nbgrader and regenerate exercises/ (keeps a sheet with your work; FORCE=1 overwrites)"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
@@ -50,6 +51,13 @@ $(VENV)/.test-installed: $(VENV)/.lab-installed requirements/test.txt
 	@rm -f $(VENV)/.installing
 	touch $@
 
+# The website's tools (Sphinx, MyST-NB, the book theme): requirements/site.txt, resolved under both other locks.
+$(VENV)/.site-installed: $(VENV)/.lab-installed requirements/site.txt
+	@touch $(VENV)/.installing
+	$(PY) -m pip install --quiet -r requirements/site.txt -c requirements/lab.txt -c requirements/test.txt
+	@rm -f $(VENV)/.installing
+	touch $@
+
 # Wheels of the locked packages and of Binder's base packages (requirements/binder-base.txt), downloaded once per
 # lock: the tests that build fresh environments (the wheel, Binder parity) install from here with --no-index.
 $(VENV)/wheelhouse/.complete: $(VENV)/.lab-installed requirements/lab.txt requirements/binder-base.txt pyproject.toml
@@ -60,13 +68,14 @@ $(VENV)/wheelhouse/.complete: $(VENV)/.lab-installed requirements/lab.txt requir
 	  $$($(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'])")
 	touch $@
 
-# configurable-http-proxy (npm) for the JupyterHub test, exactly as locked in requirements/package-lock.json.
-# Without npm the hub test skips with a message (and fails under CI=true; .ci/run installs nodejs and npm).
+# configurable-http-proxy (npm) for the JupyterHub test and axe-core for the website's accessibility test, exactly as
+# locked in requirements/package-lock.json. Without npm those tests skip with a message (and fail under CI=true;
+# .ci/run installs nodejs and npm).
 $(VENV)/.node-installed: $(VENV)/.lab-installed requirements/package.json requirements/package-lock.json
 	@if command -v npm >/dev/null; then \
 	  mkdir -p $(VENV)/node && cp requirements/package.json requirements/package-lock.json $(VENV)/node/ && \
 	  npm ci --prefix $(VENV)/node --no-audit --no-fund --loglevel=error && touch $@; \
-	else echo "note: npm not found, so the JupyterHub test will skip (sudo apt-get install nodejs npm)"; fi
+	else echo "note: npm not found, so the JupyterHub and website accessibility tests will skip (sudo apt-get install nodejs npm)"; fi
 
 # root (containers, CI) needs --allow-root; a normal user never sees it
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
@@ -81,12 +90,16 @@ lab: $(VENV)/.lab-installed
 
 # ruff first (seconds), then every test and the notebooks under nbval, then the docstring examples of wmolab/
 # (a run of their own: --doctest-modules would also collect the conftest.py files of tests/ as modules)
-test: $(VENV)/.test-installed $(VENV)/.node-installed $(VENV)/wheelhouse/.complete
+test: $(VENV)/.test-installed $(VENV)/.site-installed $(VENV)/.node-installed $(VENV)/wheelhouse/.complete
 	$(PY) -m ruff check wmolab tests
 	$(PY) -m pytest -n auto --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
 	  $(PYTEST_ARGS) tests notebooks solutions
 	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules wmolab
+
+# The course website: stages build/site-src/ and builds build/site/ with Sphinx (offline; warnings are errors).
+site: $(VENV)/.site-installed
+	$(PY) -m wmolab.authoring.site build/site
 
 # The authoring commands live in the package wmolab.authoring (which a student's `import wmolab` never loads).
 # A sheet that holds a student's own work is never overwritten (it says which and how to keep the work);
@@ -101,7 +114,7 @@ notebooks: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.nbexec $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 	$(PY) -m wmolab.authoring.exercises . $(if $(FORCE),--force)
 
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed $(VENV)/.site-installed
 	$(PY) -m wmolab.authoring.bench --runs $(or $(BENCH_RUNS),3)
 
 bundle: $(VENV)/.lab-installed

@@ -44,6 +44,10 @@ def test_report_flags_broken_budgets():
     assert len(broken) == 3 and any("ratio 2.50" in b for b in broken) and any("300 MB" in b for b in broken)
     text, broken = bench.report([ok], [], [0.1], 1)
     assert broken == [] and "All budgets met." in text
+    text, broken = bench.report([ok], [], [0.1], 1, site_times=([30.0, 35.0, 200.0], 67))
+    assert "| 67 | 3 | 35.0 [30.0–200.0] | ✔ |" in text and broken == []
+    text, broken = bench.report([ok], [], [0.1], 1, site_times=([130.0], 67))
+    assert broken == ["make site: 130 s"]
 
 
 def test_grading_report_flags_broken_budgets():

@@ -29,6 +29,7 @@ def read_pins(path):
 
 LAB = read_pins(ROOT / "requirements" / "lab.txt")
 TEST = read_pins(ROOT / "requirements" / "test.txt")
+SITE = read_pins(ROOT / "requirements" / "site.txt")  # the website's tools (make site; make test builds the site)
 
 
 def test_python_is_311():
@@ -44,7 +45,7 @@ def test_binder_installs_the_lab_lock_and_the_package():
 
 
 def test_direct_pins_are_in_the_locks():
-    for name, lock in (("lab.in", LAB), ("test.in", {**LAB, **TEST})):
+    for name, lock in (("lab.in", LAB), ("test.in", {**LAB, **TEST}), ("site.in", {**LAB, **TEST, **SITE})):
         for pkg, version in read_pins(ROOT / "requirements" / name).items():
             assert lock.get(pkg) == version, f"{pkg}=={version} from {name} is not what the lock pins"
 
@@ -56,14 +57,15 @@ def test_widgets_and_lab_move_together():
 
 def test_locks_do_not_overlap():
     assert not set(LAB) & set(TEST), "a test tool must not re-pin a student package"
+    assert not (set(LAB) | set(TEST)) & set(SITE), "a site tool must not re-pin a student or test package"
 
 
 def test_installed_versions_equal_the_pins():
     """Every package pinned for Binder is installed here at exactly that version, and nothing unpinned is."""
     installed = {_norm(d.metadata["Name"]): d.version for d in metadata.distributions()}
-    wrong = {p: (v, installed.get(p)) for p, v in {**LAB, **TEST}.items() if installed.get(p) != v}
+    wrong = {p: (v, installed.get(p)) for p, v in {**LAB, **TEST, **SITE}.items() if installed.get(p) != v}
     assert not wrong, f"pinned vs installed: {wrong}"
-    extra = set(installed) - set(LAB) - set(TEST) - {"pip", "setuptools", "wheel", "wmolab"}
+    extra = set(installed) - set(LAB) - set(TEST) - set(SITE) - {"pip", "setuptools", "wheel", "wmolab"}
     assert not extra, f"installed but not pinned (add to requirements/*.in and run make lock): {sorted(extra)}"
 
 

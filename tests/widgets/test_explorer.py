@@ -1,11 +1,14 @@
 """The explorer base (wmolab.widgets._base): declared outputs, one figure helper, one memo, a polite error."""
 from __future__ import annotations
 
+import re
+
 import ipywidgets as widgets
 import pytest
 
 from wmolab.plots import new_figure
 from wmolab.widgets import Explorer, figure_outputs
+from wmolab.widgets._base import PLACEHOLDER
 
 
 def _figure():
@@ -82,3 +85,44 @@ def test_a_failing_update_shows_one_line_not_a_traceback():
     assert "wmolab-error" in ex.status.value and "Traceback" not in ex.status.value
     choice.value = "a"
     assert ex.last_error is None and ex.status.value == ""
+
+
+# --- the static rendering: what a saved notebook shows without a kernel (GitHub, the course website) ---
+
+def test_the_saved_output_carries_a_static_rendering_next_to_the_widget(counted):
+    ex, choice, _ = counted
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle, "JupyterLab still gets the live widget"
+    assert bundle["text/plain"] == PLACEHOLDER, "nbval compares the text fallback"
+    html = bundle["text/html"]
+    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="A falling line for state a\."', html)
+    assert "Figure: A falling line for state a." in html, "the visible caption too"
+    assert "In Jupyter you can change" in html and "run the cell" in html
+
+
+def test_the_static_rendering_names_what_the_live_explorer_lets_you_change():
+    group = widgets.Dropdown(options=["x"], description="Group:")
+    years = widgets.IntSlider(description="Years:")
+    unnamed = widgets.Checkbox()
+    ex = Explorer({"group": group, "years": years, "show_all": unnamed}, {"out": widgets.HTML()},
+                  lambda ex: setattr(ex.outputs["out"], "value", "<table><tr><td>1</td></tr></table>"),
+                  title="Thing <explorer>")
+    html = ex.static_html()
+    assert "change Group, Years, show all and see" in html
+    assert "<table><tr><td>1</td></tr></table>" in html, "an HTML output is kept as it is"
+    assert "<b>Thing &lt;explorer&gt;</b>" in html, "the title, escaped"
+
+
+def test_hidden_outputs_and_images_without_alt_text_stay_out_of_the_static_rendering(counted):
+    ex, _, _ = counted
+    ex.hide_figure()
+    assert "<img" not in ex.static_html()
+    bare = Explorer({}, {"image": widgets.Image(value=b"\x89PNG", format="png")}, lambda ex: None)
+    assert "<img" not in bare.static_html(), "an image with no alt text is never shown"
+
+
+def test_a_failing_static_rendering_leaves_the_live_widget(counted, monkeypatch):
+    ex, _, _ = counted
+    monkeypatch.setattr(Explorer, "static_html", lambda self: 1 / 0)
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle and "text/html" not in bundle

@@ -17,5 +17,8 @@
   ``make exercises``), the course folder (``make grading-course``), autograde with a report, open answers
   question by question, marks into the gradebook.
 
-Room is left for the commands still to come (the website, translations): each is one more module here.
+- :mod:`~wmolab.authoring.site`        the course website into ``build/site/`` (``make site``), with the pages
+  written from data in :mod:`~wmolab.authoring.sitepages` (Sphinx configuration and style in ``site/``).
+
+Room is left for the commands still to come (translations): each is one more module here.
 """

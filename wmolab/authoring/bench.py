@@ -9,10 +9,11 @@
 - `import wmolab` time beyond `import pandas` (budget < 0.3 s);
 - autograding with nbgrader: seconds per submission (budget <= 6 s) and a grading kernel's peak memory
   (:mod:`wmolab.authoring.grading.bench`; ``--no-grading`` leaves it out).
+- the website build, ``make site``: stage and build with Sphinx into a temporary folder (budget < 120 s).
 
 Absolute times vary by machine and load; the ratios are what to compare. Exits 1 when a budget is broken.
 
-    .venv/bin/python -m wmolab.authoring.bench [--runs 3] [--out docs/performance.md] [notebook ...]
+    .venv/bin/python -m wmolab.authoring.bench [--runs 3] [--no-site] [--out docs/performance.md] [notebook ...]
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +36,11 @@ import nbformat
 from nbclient import NotebookClient
 
 from ..widgets._base import Explorer
+from . import site
 from .grading import bench as grading_bench
 
 ROOT = Path(__file__).resolve().parents[2]
-BUDGET_RATIO, BUDGET_MB, BUDGET_WIDGET_MS, BUDGET_IMPORT_S = 2.0, 250.0, 100.0, 0.3
+BUDGET_RATIO, BUDGET_MB, BUDGET_WIDGET_MS, BUDGET_IMPORT_S, BUDGET_SITE_S = 2.0, 250.0, 100.0, 0.3, 120.0
 # The kernel's own peak resident memory: VmHWM, the high-water mark of its address space, where Linux has it.
 # (ru_maxrss is the fallback elsewhere; on Linux it also carries the RSS of the process that forked the
 # kernel, so a bigger bench process would inflate the peak of a small notebook.)
@@ -201,6 +204,17 @@ def import_overhead(repeats: int = 7) -> list[float]:
                                  cwd=ROOT).stdout) for _ in range(repeats)]
 
 
+def site_builds(runs: int) -> tuple[list[float], int]:
+    """Seconds of ``runs`` full website builds (stage + Sphinx, as ``make site``), and the number of pages."""
+    seconds, pages = [], 0
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            staged, took = site.build(Path(tmp) / "site", Path(tmp) / "site-src")
+        seconds.append(took)
+        pages = len(staged.pages)
+    return seconds, pages
+
+
 def machine() -> str:
     mem = ""
     with contextlib.suppress(Exception):
@@ -213,7 +227,8 @@ def machine() -> str:
 
 
 def report(nb_results: list[Result], widgets: list[dict], imports: list[float], runs: int,
-           grading: list[dict] = ()) -> tuple[str, list[str]]:
+           grading: list[dict] = (),
+           site_times: tuple[list[float], int] | None = None) -> tuple[str, list[str]]:
     broken = []
     lines = [
         "# Performance of WMO Lab",
@@ -278,6 +293,17 @@ def report(nb_results: list[Result], widgets: list[dict], imports: list[float], 
         more, grading_broken = grading_bench.report_lines(list(grading), BUDGET_MB)
         lines += more
         broken += grading_broken
+    if site_times and site_times[0]:
+        secs, pages = site_times
+        ok_site = statistics.median(secs) < BUDGET_SITE_S
+        if not ok_site:
+            broken.append(f"make site: {statistics.median(secs):.0f} s")
+        lines += ["## Website build (`make site`)", "",
+                  "Staging the pages and building them with Sphinx (no notebook executed), from a ready environment.",
+                  "", f"| pages | builds | time (s), median [range] | budget < {BUDGET_SITE_S:.0f} s |",
+                  "|---|---|---|---|",
+                  f"| {pages} | {len(secs)} | {statistics.median(secs):.1f} [{min(secs):.1f}–{max(secs):.1f}] | "
+                  f"{'✔' if ok_site else '✘'} |", ""]
     verdict = "All budgets met." if not broken else "Budgets broken:\n\n" + "\n".join(f"- {b}" for b in broken)
     lines += ["## Verdict", "", verdict, ""]
     return "\n".join(lines), broken
@@ -288,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     parser.add_argument("--no-grading", action="store_true", help="leave out the autograding measurement")
+    parser.add_argument("--no-site", action="store_true", help="skip the website build")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args(argv)
     paths = [Path(p).resolve() for p in args.notebooks] or sorted(
@@ -302,7 +329,9 @@ def main(argv: list[str] | None = None) -> int:
         print("autograding:", file=sys.stderr)
         grading = grading_bench.bench_autograde(submissions=args.runs,
                                                 log=lambda line: print(line, file=sys.stderr))
-    text, broken = report(nb_results, widgets, imports, args.runs, grading)
+    print("website:", file=sys.stderr)
+    site_times = None if args.no_site else site_builds(args.runs)
+    text, broken = report(nb_results, widgets, imports, args.runs, grading, site_times)
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}" + (f"; {len(broken)} budget(s) broken" if broken else "; all budgets met"))
     for b in broken:

@@ -1,9 +1,10 @@
 """The course configuration (``course.toml`` at the repository root) and the launch links built from it.
 
 One data file says where the course lives: the source repository and branch, the student edition's
-repository and branch, the BinderHub, the JupyterHub and the website. Every link in the README, in the
-student edition and in ``docs/instructors.md`` is built here from that file, so an instructor who forks the
-course changes the file, runs ``make links`` and is done.
+repository and branch, the BinderHub, the JupyterHub and the website (and whether an instructor's private
+build of the website shows the solution sheets: ``[site] solutions``, off for the public site). Every link
+in the README, in the student edition, in ``docs/instructors.md`` and on the website is built here from that
+file, so an instructor who forks the course changes the file, runs ``make links`` and is done.
 
 >>> cfg = load()                                         # doctest: +SKIP
 >>> binder_url(cfg.source, "notebooks/00_start_here.ipynb", cfg.binder)   # doctest: +SKIP
@@ -54,6 +55,8 @@ class CourseConfig:
     hub: str
     site: str
     path: Path
+    #: ``[site] solutions = true`` puts the solution sheets on the website (an instructor's private build only).
+    site_solutions: bool = False
 
     @property
     def hub_is_placeholder(self) -> bool:
@@ -96,7 +99,15 @@ def load(path: Path | str | None = None) -> CourseConfig:
         hub=_url(_need(data, "hub", "url", path), "hub", "url", path),
         site=_url(_need(data, "site", "url", path), "site", "url", path),
         path=path,
+        site_solutions=_flag(data, "site", "solutions", path),
     )
+
+
+def _flag(table: dict, section: str, key: str, path: Path) -> bool:
+    value = table.get(section, {}).get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}: [{section}] {key} must be true or false (without quotes), not {value!r}.")
+    return value
 
 
 def binder_url(repo: Repo, path: str, binder: str = "https://mybinder.org") -> str:

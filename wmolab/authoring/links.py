@@ -2,8 +2,9 @@
 
 It rewrites, between their markers,
 
-- in ``README.md``: the Binder badge (``<!-- binder-badge:start/end -->``) and the course map
-  (``<!-- course-map:start/end -->``, built by :mod:`wmolab.authoring.course`);
+- in ``README.md``: the Binder badge (``<!-- binder-badge:start/end -->``), the link to the course website
+  (``<!-- site-link:start/end -->``) and the course map (``<!-- course-map:start/end -->``, built by
+  :mod:`wmolab.authoring.course`);
 - in ``docs/instructors.md``: the table of hub links to the student edition
   (``<!-- hub-links:start/end -->``), one nbgitpuller link per lesson and per exercise sheet;
 - in ``build/student/README.md``, if a student edition has been built there: its Binder and hub links
@@ -19,11 +20,12 @@ from pathlib import Path
 from wmolab.authoring import config as cfgmod
 from wmolab.authoring import course, edition
 
-__all__ = ["badge", "hub_links_table", "replace_between", "update", "main"]
+__all__ = ["badge", "site_link", "hub_links_table", "replace_between", "update", "main"]
 
 ROOT = cfgmod.ROOT
 BADGE = ("<!-- binder-badge:start -->", "<!-- binder-badge:end -->")
 HUB_LINKS = ("<!-- hub-links:start -->", "<!-- hub-links:end -->")
+SITE_LINK = ("<!-- site-link:start -->", "<!-- site-link:end -->")
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 
 
@@ -36,6 +38,12 @@ def badge(cfg: cfgmod.CourseConfig) -> str:
     """The README's Binder badge: the full course, opening lesson 00."""
     url = cfgmod.binder_url(cfg.source, START_NOTEBOOK, cfg.binder)
     return f"[![Launch on Binder]({cfg.binder}/badge_logo.svg)]({url})"
+
+
+def site_link(cfg: cfgmod.CourseConfig) -> str:
+    """The README's pointer to the course website (``make site`` builds it; .github/workflows/site.yml publishes it)."""
+    return (f"**Read the course as a website:** [{cfg.site}]({cfg.site}): every lesson and exercise sheet with its "
+            "figures, the datasets and the glossary, without running anything.")
 
 
 def hub_links_table(cfg: cfgmod.CourseConfig, root: Path = ROOT, hub: str | None = None) -> str:
@@ -73,6 +81,7 @@ def update(root: Path = ROOT, check_only: bool = False, cfg: cfgmod.CourseConfig
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
     new = replace_between(text, BADGE, badge(cfg), "README.md")
+    new = replace_between(new, SITE_LINK, site_link(cfg), "README.md")
     new = replace_between(new, (course.START, course.END), course.course_map(root), "README.md")
     if new != text:
         changed.append("README.md")

@@ -1,13 +1,17 @@
-"""Resolve requirements/*.in into full locks (requirements/lab.txt, requirements/test.txt).
+"""Resolve requirements/*.in into full locks (requirements/lab.txt, test.txt, site.txt).
 
 Run with `make lock` after changing a pin in a .in file. It builds throw-away virtual
 environments with the current Python 3.11, installs the direct pins and freezes the
-result, so every transitive package is pinned too. Standard library only: `make lock` runs
+result, so every transitive package is pinned too. The website's tools (``site.in``, for
+``make site``) are resolved under the constraint of both other locks, so installing them never
+changes a student or test package; ``python3 wmolab/authoring/lock.py site`` re-resolves only
+them (after a change to ``site.in``), leaving lab.txt and test.txt as they are. Standard library only: `make lock` runs
 this file as a script (``python3 wmolab/authoring/lock.py``), with a Python that need not
 have the course's packages, so it must not import ``wmolab``.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -43,13 +47,42 @@ def make_venv(where: Path) -> Path:
 
 def write_lock(path: Path, src: str, pins: dict[str, str]) -> None:
     body = "".join(f"{n}=={v}\n" for n, v in sorted(pins.items(), key=lambda kv: kv[0].lower()))
-    path.write_text(HEADER.format(src=src) + body, encoding="utf-8")
+    header = HEADER.format(src=src)
+    if src == "site.in":
+        header = header.replace("Full closure, exact pins: what the tests run on is what Binder installs.",
+                                "What site.in needs beyond lab.txt and test.txt, exact pins: `make site` installs it.")
+    path.write_text(header + body, encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)} ({len(pins)} packages)")
 
 
-def main() -> None:
+def lock_site(venv: Path) -> None:
+    """site.txt: the closure of site.in that lab.txt and test.txt do not already pin, resolved under both."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--dry-run", "--ignore-installed",
+                        "--report", str(report), "-r", str(REQ / "site.in"),
+                        "-c", str(REQ / "lab.txt"), "-c", str(REQ / "test.txt")], check=True)
+        chosen = {i["metadata"]["name"]: i["metadata"]["version"]
+                  for i in json.loads(report.read_text(encoding="utf-8"))["install"]}
+    locked = set()
+    for name in ("lab.txt", "test.txt"):
+        for line in (REQ / name).read_text(encoding="utf-8").splitlines():
+            if "==" in line and not line.startswith("#"):
+                locked.add(_key(line.split("==", 1)[0]))
+    write_lock(REQ / "site.txt", "site.in", {n: v for n, v in chosen.items() if _key(n) not in locked})
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def main(groups: list[str] | None = None) -> None:
     if sys.version_info[:2] != (3, 11):
         sys.exit("make lock needs Python 3.11 (the course's Python).")
+    if groups == ["site"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            lock_site(make_venv(Path(tmp) / "site"))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         venv = make_venv(Path(tmp) / "lab")
         py = str(venv / "bin" / "python")
@@ -61,7 +94,8 @@ def main() -> None:
         everything = freeze(venv)
         test = {n: v for n, v in everything.items() if n not in lab}
         write_lock(REQ / "test.txt", "test.in", test)
+        lock_site(venv)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:] or None)

@@ -29,8 +29,10 @@ _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 def clean(nb: nbformat.NotebookNode, *, outputs: bool = True) -> nbformat.NotebookNode:
     """Clean ``nb`` in place and return it: no widget state, no execution timings, the course's kernelspec.
 
-    With ``outputs`` the outputs stay, less the widget views (their model ids are random; the text
-    fallback stays). Without, every code cell loses its outputs and execution count.
+    With ``outputs`` the outputs stay, less the widget views (their model ids are random). What a viewer
+    without a kernel shows stays: the text fallback and an explorer's static rendering (``text/html``,
+    see :mod:`wmolab.widgets._base`), which the course website and GitHub's notebook view display.
+    Without, every code cell loses its outputs and execution count.
     """
     nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)

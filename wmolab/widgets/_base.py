@@ -15,6 +15,13 @@ keeps:
   shows a traceback to the student: the explorer shows a short message in an element with the CSS
   class ``wmolab-error`` instead (which the browser tests look for).
 
+**Without a kernel** (a saved notebook on GitHub, the course website): the live widget needs Jupyter,
+so every explorer's output also carries a static rendering of the state it was displayed in, its
+first view (:meth:`Explorer.static_html`, offered as ``text/html`` by ``_repr_mimebundle_`` next to the
+widget view): its figure as an ``<img>`` with its alt text, its tables and notes, and one line saying
+what the live explorer lets you change and that it runs in Jupyter. JupyterLab shows the live widget
+(the widget view ranks above HTML); a viewer without the widget manager shows the static rendering.
+
 Two helpers carry what several explorers need: :meth:`Explorer.show_figure` draws a figure once per
 state of the controls and shows it with its caption (a student who returns to a state gets it at
 once); :meth:`Explorer.memo` keeps any other computed value per state. Tables are shown with
@@ -23,6 +30,7 @@ through :func:`wmolab.html.esc`.
 """
 from __future__ import annotations
 
+import base64
 import traceback
 from collections.abc import Callable, Hashable, Mapping
 from types import MappingProxyType
@@ -34,7 +42,13 @@ from ..html import caption_html, error_html, esc, note_html, status_html, table_
 from ..plots import figure_html, to_png
 
 __all__ = ["Explorer", "figure_outputs", "esc", "note_html", "error_html", "caption_html", "status_html",
-           "table_html"]
+           "table_html", "STATIC_NOTE", "PLACEHOLDER"]
+
+#: What a saved notebook shows as text where the live explorer was (no kernel, no widget state).
+PLACEHOLDER = "[Interactive explorer: run this cell in Jupyter to use it]"
+#: The line under an explorer's static rendering; ``{controls}`` names what the live explorer lets you change.
+STATIC_NOTE = ("This is the explorer's first view, saved with the notebook. In Jupyter you can change {controls} "
+               "and see the result at once: run the cell there to use it.")
 
 
 def figure_outputs() -> dict[str, widgets.Widget]:
@@ -61,7 +75,9 @@ class Explorer(widgets.VBox):
         self._update = update
         self._memo: dict[Hashable, Any] = {}
         self.updates = 0
+        self._title = title
         self.status = widgets.HTML(value="")
+        self._alts: dict[str, str] = {}  # image output → alt text of the figure it shows
         children: list[widgets.Widget] = []
         if title:
             children.append(widgets.HTML(value=f"<b>{esc(title)}</b>"))
@@ -117,6 +133,7 @@ class Explorer(widgets.VBox):
         shown = self.outputs[image]
         shown.value = figure_html(png, alt) if isinstance(shown, widgets.HTML) else png
         shown.layout.display = None
+        self._alts[image] = alt
         self.outputs[caption].value = caption_html(alt)
         return extra
 
@@ -126,8 +143,50 @@ class Explorer(widgets.VBox):
         self.outputs[caption].value = ""
 
     def __repr__(self) -> str:
-        # what a saved notebook shows where the live widget was (no kernel, no widget state)
-        return "[Interactive explorer: run this cell in Jupyter to use it]"
+        # the text fallback of a saved notebook (nbval compares it; the static rendering is the HTML one)
+        return PLACEHOLDER
+
+    def control_names(self) -> list[str]:
+        """What a student can change, in words: each control's label (its description, else its name)."""
+        names: list[str] = []
+        for name, control in self.controls.items():
+            label = str(getattr(control, "description", "") or name.replace("_", " ")).strip().rstrip(":=").strip()
+            if label and label not in names:
+                names.append(label)
+        return names
+
+    def static_html(self) -> str:
+        """The explorer as it is shown now, as plain HTML that needs no kernel (see the module docstring).
+
+        Figures become ``<img>`` elements with their alt text (an image output without a known alt
+        text is left out), HTML outputs are kept as they are; hidden and empty outputs are skipped.
+        """
+        parts = [f'<p class="wmolab-static-title"><b>{esc(self._title)}</b></p>'] if self._title else []
+        for name, out in self.outputs.items():
+            if out.layout.display == "none":
+                continue
+            if isinstance(out, widgets.Image):
+                alt = self._alts.get(name)
+                if out.value and alt:
+                    data = base64.b64encode(bytes(out.value)).decode("ascii")
+                    parts.append(f'<img src="data:image/{out.format};base64,{data}" alt="{esc(alt)}" '
+                                 f'style="max-width:100%">')
+            elif out.value:
+                parts.append(out.value)
+        names = self.control_names()
+        shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        parts.append(note_html(STATIC_NOTE.format(controls=shown or "its settings")))
+        return '<div class="wmolab-static-explorer">' + "\n".join(parts) + "</div>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The widget view (JupyterLab) plus ``text/html``: the static rendering, for viewers without a kernel."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            try:
+                bundle["text/html"] = self.static_html()
+            except Exception:  # a static rendering is a courtesy: never let it break the live explorer
+                pass
+        return bundle
 
     def values(self) -> dict[str, Any]:
         """The current value of every control."""
