@@ -7,6 +7,7 @@ Everything a notebook computes, plots or shows lives here, so the notebooks stay
 - :mod:`wmolab.errors`   friendly errors: a novice's first mistakes as one message
 - :mod:`wmolab.tables`   readable tables: nothing cut off, no dtype clutter (``show_table``)
 - :mod:`wmolab.plots`    the one course style and figures with alt text
+- :mod:`wmolab.i18n`    the language it speaks (``set_language("nl")``; English by default)
 - :mod:`wmolab.html`     HTML for feedback and explorers (escaping, notes, statuses, tables)
 - topic modules          pure functions per subject (``timeline``, ``values``, ``steering``, ...)
 - :mod:`wmolab.widgets`  the interactive explorers
@@ -23,9 +24,11 @@ __version__ = "0.1.0"
 from . import errors, tables
 from .checks import check, progress
 from .data import DatasetError, describe, list_datasets, load
+from .i18n import get_language, set_language
 from .tables import show_table
 
-__all__ = ["check", "progress", "load", "list_datasets", "describe", "show_table", "DatasetError", "__version__"]
+__all__ = ["check", "progress", "load", "list_datasets", "describe", "show_table", "DatasetError", "set_language",
+           "get_language", "__version__"]
 
 
 def load_ipython_extension(shell) -> None:
