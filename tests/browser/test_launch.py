@@ -34,9 +34,14 @@ PRINTED = re.compile(r"http://127\.0\.0\.1:\d+/\S+")
 
 
 def _copy_of_the_repository(dest):
+    # make must see the ready .venv as up to date (never re-install into it from the copy): no set-up file in the
+    # copy is newer than the environment's stamp, even when one was edited in the repository since the set-up
+    stamp = (ROOT / ".venv" / ".lab-installed").stat().st_mtime
     for rel in SETUP_FILES:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, dest / rel)  # keeps mtimes: make sees the ready .venv as up to date
+        shutil.copy2(ROOT / rel, dest / rel)
+        mtime = min((ROOT / rel).stat().st_mtime, stamp - 1)
+        os.utime(dest / rel, (mtime, mtime))
     for folder in ("notebooks", "exercises", "solutions"):
         shutil.copytree(ROOT / folder, dest / folder)
     (dest / ".venv").symlink_to(ROOT / ".venv")

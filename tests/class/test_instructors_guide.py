@@ -26,7 +26,7 @@ from helpers import ROOT
 GUIDE = ROOT / "docs" / "instructors.md"
 EXTERNAL = {"pip", "git", "conda", "bash", "jupyter", "sudo"}
 #: Make targets whose recipe is not a `python -m` module, with the test that runs what they do.
-RECIPE_TESTS = {"lab": "tests/environment/test_lab.py", "test": "tests/class/test_hub.py",
+RECIPE_TESTS = {"lab": "tests/browser/test_launch.py", "test": "tests/class/test_hub.py",
                 "bench": "tests/authoring/test_bench.py"}
 #: The commands a guide to running a class must give (one per route and per class file).
 REQUIRED = ["make links", "make wheel", "make student-edition", "make bench", "make binder-check", "make lab",

@@ -92,7 +92,12 @@ def test_every_image_has_visible_alt_text(path):
             images = IMG.findall(data.get("text/html", ""))
             for img in images:
                 assert ALT.search(img), f"cell {index + 1}: an <img> without a real alt text: {img[:80]}"
-            if images:
+            html = data.get("text/html", "")
+            if images and "wmolab-static-explorer" in html:
+                # an explorer's saved first view: its figure's caption is inside the same rendering, after it
+                after = re.sub(r"<[^>]+>", " ", html.split(images[-1], 1)[1])
+                assert CAPTION_PREFIX in after, f"cell {index + 1}: an explorer's figure without a visible caption"
+            elif images:
                 following = outs[i + 1] if i + 1 < len(outs) else {}
                 text = output_text(following)
                 assert text.startswith(CAPTION_PREFIX) and len(text) > len(CAPTION_PREFIX) + 10, (

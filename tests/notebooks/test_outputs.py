@@ -39,16 +39,21 @@ def html_problems(markup: str) -> list[str]:
     for table in TABLE.findall(markup):
         rows = [_cells(r) for r in ROW.findall(table)]
         body = [r for r in rows if any(tag == "td" for tag, _ in r)]
+        # pandas elides a row as "…" in every cell, a column as "…" in every row; a lone "…" beside text in a row
+        # is a status mark (the checks' "not answered yet"), not an elision
+        marks = [[text in ("...", "…") for _, text in row] for row in body]
+        if any(all(m) for m in marks) or (body and any(all(len(m) > j and m[j] for m in marks)
+                                                      for j in range(1, max(len(m) for m in marks)))):
+            problems.append("a table with elided rows or columns (…)")
         for row in body:
             for _, text in row:
-                if text in ("...", "…"):
-                    problems.append("a table with elided rows or columns (…)")
-                elif text.endswith(("...", "…")):
+                if text not in ("...", "…") and text.endswith(("...", "…")):
                     problems.append(f"a text cut off: {text[-40:]!r}")
         # a table whose every decimal number is whole (393.0, 355.0): integers shown as floats. (A table that also
         # holds 12.5 shows 20.0 next to it for alignment, which is fine.)
         decimals = [text for row in body for tag, text in row if tag == "td" and re.fullmatch(r"-?\d+\.\d+", text)]
-        if len(decimals) >= 2 and all(re.fullmatch(r"-?\d+\.0+", v) for v in decimals):
+        numbers = [n for row in body for tag, text in row if tag == "td" for n in re.findall(r"\d+\.\d+", text)]
+        if len(decimals) >= 2 and all(re.fullmatch(r"\d+\.0+", n) for n in numbers):
             problems.append(f"whole numbers shown as floats: {decimals[:3]}")
     return problems
 
@@ -107,6 +112,12 @@ def test_the_scanner_reads_html_tables():
     mixed = "<table><tr><th>a</th><td>20.0</td><td>12.5</td></tr><tr><th>b</th><td>30.0</td><td>25.0</td></tr></table>"
     assert html_problems(mixed) == []
     assert html_problems(fine) == []
+    elided_row = "<table><tr><th>0</th><td>1</td></tr><tr><th>…</th><td>…</td></tr><tr><th>9</th><td>1</td></tr></table>"
+    elided_col = "<table><tr><th>0</th><td>1</td><td>…</td><td>2</td></tr><tr><th>1</th><td>3</td><td>…</td><td>4</td></tr></table>"
+    status = "<table><tr><td>…</td><td>Integriteit</td><td>not sorted yet</td></tr><tr><td>✔</td><td>Openheid</td></tr></table>"
+    assert any("elided" in p for p in html_problems(elided_row))
+    assert any("elided" in p for p in html_problems(elided_col))
+    assert html_problems(status) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -67,7 +67,14 @@ def _with_launch_links(path: Path, cfg: cfgmod.CourseConfig, folder: str) -> nbf
     launch = nbformat.v4.new_markdown_cell(text)
     launch.id = LAUNCH_CELL_ID
     nb.cells.insert(1, launch)
+    for cell in nb.cells:  # the one-page Python reference is a page of the site, next to the folders
+        if cell.cell_type == "markdown" and REFERENCE_LINK in cell.source:
+            cell.source = cell.source.replace(REFERENCE_LINK, "../python-reference.md")
     return nb
+
+
+#: how every sheet's first cell links the one-page Python reference in the repository
+REFERENCE_LINK = "../docs/python-reference.md"
 
 
 def _toctree(caption: str, docs: list[str]) -> str:
@@ -95,6 +102,7 @@ def stage(src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.CourseConfig | None
             getattr(staged, folder).append(f"{folder}/{path.stem}")
 
     shutil.copy2(root / "docs" / "instructors.md", src / "instructors.md")
+    shutil.copy2(root / "docs" / "python-reference.md", src / "python-reference.md")
     (src / "errata.md").write_text(sitepages.errata_md((root / "datasets" / "ERRATA.md").read_text(encoding="utf-8")),
                                    encoding="utf-8")
     with (root / "datasets" / "glossary.csv").open(encoding="utf-8", newline="") as fh:
@@ -113,11 +121,12 @@ def stage(src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.CourseConfig | None
 
     trees = [_toctree(FOLDERS[f][0], getattr(staged, f)) for f in ("notebooks", "exercises", "solutions")
              if getattr(staged, f)]
+    trees.append(_toctree("Python", ["python-reference"]))
     trees.append(_toctree("For instructors", ["instructors"]))
     trees.append(_toctree("Data and sources", ["datasets/index", "glossary", "errata"]))
     (src / "index.md").write_text(sitepages.home_md(cfg, lessons, solutions=solutions, toctrees="\n".join(trees)),
                                   encoding="utf-8")
-    staged.other = ["index", "instructors", "datasets/index", "glossary", "errata"]
+    staged.other = ["index", "python-reference", "instructors", "datasets/index", "glossary", "errata"]
     return staged
 
 
