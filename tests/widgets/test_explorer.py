@@ -95,7 +95,8 @@ def test_the_saved_output_carries_a_static_rendering_next_to_the_widget(counted)
     assert "application/vnd.jupyter.widget-view+json" in bundle, "JupyterLab still gets the live widget"
     assert bundle["text/plain"] == PLACEHOLDER, "nbval compares the text fallback"
     html = bundle["text/html"]
-    assert re.search(r'<img (class="wmolab-figure" )?src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="A falling line for state a\."', html)
+    assert re.search(r'<img (class="wmolab-figure" )?src="data:image/png;base64,[A-Za-z0-9+/=]+" '
+                     r'alt="A falling line for state a\."', html)
     assert "Figure: A falling line for state a." in html, "the visible caption too"
     assert "In Jupyter you can change" in html and "run the cell" in html
 
