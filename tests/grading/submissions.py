@@ -171,15 +171,15 @@ SUBMISSIONS: list[Submission] = [
                graded=False, reason="cells q03_4 and q03_4_test were both deleted"),
     Submission("s03_wrong_name", L03, lambda s: s.full(L03), 0, graded=False, reason="no 03_steering_perspectives",
                filename="Untitled.ipynb"),
-    # lesson 00: six self-checked points
+    # lesson 00: eight self-checked points
     Submission("full", L00, lambda s: s.full(L00), lost=0),
     Submission("s00_unanswered", L00, lambda s: s.released[L00], 0),
     Submission("s00_partly", L00, lambda s: s.full(L00, q00_4=wrong("00.4", "12.0"), q00_5=wrong("00.5", "2.0"),
                                                    q00_6=wrong("00.6", "3")), lost=3),
     Submission("s00_forms", L00, lambda s: fill(s.released[L00], {
         "q00_1": 'answer_1 = "PARTICIPATIEWET"\ncheck("00.1", answer_1)',
-        "q00_3": 'import pandas as pd\nanswer_3 = pd.Series({"participatiewet": "Work", "wmo_2015": "CARE", '
-                 '"jeugdwet": "youth"})\ncheck("00.3", answer_3)',
+        "q00_3": 'import pandas as pd\nanswer_3 = pd.Series({"Person_A": "Jeugdwet", "person_b": "WMO_2015", '
+                 '"person_c": "participatiewet", "person_d": "None"})\ncheck("00.3", answer_3)',
         "q00_4": s.solutions[L00]["q00_4"].replace("answer_4 = round(", "answer_4 = (").replace(", 1)\n", ")\n"),
         "q00_6": s.solutions[L00]["q00_6"].replace("answer_6 = int(", "answer_6 = (")}), 4),
 ]

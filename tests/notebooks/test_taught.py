@@ -27,8 +27,6 @@ REFERENCE_LINK = "docs/python-reference.md"
 
 #: What each sheet's solutions use today that no lesson up to it shows (from `python -m wmolab.authoring.taught`).
 UNTAUGHT = {
-    "00": [".index", ".str.contains()", "[mask]", "{key: value}", "-", "&", ".iloc", "==", "int()"],
-    "01": [".sum()", "==", "int()", "{key: value}", "[mask]", "list()", ".groupby()", ".nunique()", ">"],
     "02": [".to_dict()", ".value_counts()", ".isin()", "[mask]", "shared_pairs()"],
     "03": [".mean()", "{key: value}", ">", ".copy()", ".pop()", "extremes()", ".isin()", "dominant()", "int()",
            "{k: v for k in ...}", "~", "&", "+", "<", ".corr()", "**", ".idxmin()", ".total"],

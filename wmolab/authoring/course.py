@@ -25,7 +25,8 @@ START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 
 #: One line per lesson: what you learn. (Titles and times come from the notebooks.)
 SUMMARIES = {
-    "00": "How the course works; the three decentralisations of 2015 on a timeline; the glossary.",
+    "00": "How the course works; the three decentralisations of 2015 on a timeline; the glossary; "
+          "the Python the sheets use, on the course's own data.",
     "01": "Public versus private: the empirical and the normative view, the *zwaartepunt* rule; "
           "classify Wmo organisations.",
     "02": "What public values are; four typologies and the 11 Wmo values; why values conflict, "
