@@ -29,9 +29,6 @@ REFERENCE_LINK = "docs/python-reference.md"
 UNTAUGHT = {
     "00": [".index", ".str.contains()", "[mask]", "{key: value}", "-", "&", ".iloc", "==", "int()"],
     "01": [".sum()", "==", "int()", "{key: value}", "[mask]", "list()", ".groupby()", ".nunique()", ">"],
-    "02": [".to_dict()", ".value_counts()", ".isin()", "[mask]", "shared_pairs()"],
-    "03": [".mean()", "{key: value}", ">", ".copy()", ".pop()", "extremes()", ".isin()", "dominant()", "int()",
-           "{k: v for k in ...}", "~", "&", "+", "<", ".corr()", "**", ".idxmin()", ".total"],
     "04": [".unstack()", "<=", "{k: v for k in ...}", "percent_agreement()", "cohens_kappa()", ".to_dict()",
            ".apply()", ".str.split()", "lambda"],
     "05": [".mean()", "&", "**", "<", "(x for x in ...)", "range()", "sum()", ".drop()", ".idxmin()", ".get()",
