@@ -27,9 +27,6 @@ REFERENCE_LINK = "docs/python-reference.md"
 
 #: What each sheet's solutions use today that no lesson up to it shows (from `python -m wmolab.authoring.taught`).
 UNTAUGHT = {
-    "02": [".to_dict()", ".value_counts()", ".isin()", "[mask]", "shared_pairs()"],
-    "03": [".mean()", "{key: value}", ">", ".copy()", ".pop()", "extremes()", ".isin()", "dominant()", "int()",
-           "{k: v for k in ...}", "~", "&", "+", "<", ".corr()", "**", ".idxmin()", ".total"],
     "04": [".unstack()", "<=", "{k: v for k in ...}", "percent_agreement()", "cohens_kappa()", ".to_dict()",
            ".apply()", ".str.split()", "lambda"],
     "05": [".mean()", "&", "**", "<", "(x for x in ...)", "range()", "sum()", ".drop()", ".idxmin()", ".get()",
