@@ -77,15 +77,15 @@ class Submission:
 
 WRONG_03 = {
     "q03_1": wrong("03.1", '{"PA": 1, "NPM": 2, "NPG": 3, "SR": 94}'),
-    "q03_2": wrong("03.2", '"Utrecht"'),
+    "q03_2": wrong("03.2", '"a"'),
     "q03_3": wrong("03.3", "12.5"),
-    "q03_4": wrong("03.4", '"Almere"'),
-    "q03_5": wrong("03.5", '{"PA": 1, "NPM": 1, "NPG": 1, "SR": 45, "tie": 1}'),
-    "q03_6": wrong("03.6", "3"),
-    "q03_7": wrong("03.7", "0.99"),
-    "q03_8": wrong("03.8", '"Den Haag"'),
+    "q03_4": wrong("03.4", '"a"'),
+    "q03_5": wrong("03.5", '{"PA": 1, "NPM": 1, "NPG": 1, "SR": 45}'),
+    "q03_6": wrong("03.6", "999"),
+    "q03_7": wrong("03.7", '"a"'),
+    "q03_8": wrong("03.8", "999"),
     "q03_10": wrong("03.10", '{"beleid": "PA", "organisatie": "PA", "bekostiging": "PA", "aansturing": "PA"}'),
-    "q03_11": wrong("03.11", "40"),
+    "q03_11": wrong("03.11", "999"),
 }
 
 
@@ -127,20 +127,23 @@ SUBMISSIONS: list[Submission] = [
                lost=5),
     Submission("s03_unanswered", L03, lambda s: s.released[L03], 0),
     Submission("s03_forms", L03, lambda s: fill(s.released[L03], {
-        # Series instead of dict, unrounded (rounding within tolerance)
+        # Series instead of dict, unrounded (rounding within tolerance), names in capitals
         "q03_1": 'answer_1 = shares.mean().rename(index=str.upper)\ncheck("03.1", answer_1)',
-        # numpy integers as values of a mapping
-        "q03_5": 'dom = dominant(plans)\nanswer_5 = {p: (dom == p).sum() for p in PERSPECTIVES}\n'
-                 'answer_5["tie"] = (~dom.isin(PERSPECTIVES)).sum()\ncheck("03.5", answer_5)',
+        # a numpy float, unrounded
+        "q03_3": 'fixed = plans.copy()\nfixed.loc[fixed["gemeente"] == "Hoorn", "sr"] = 45.0\n'
+                 'answer_3 = fixed.loc[fixed["region"] == "west", "sr"].mean()\ncheck("03.3", answer_3)',
+        # a dict with numpy integers as values
+        "q03_5": 'answer_5 = dominant(plans[plans["region"] == "west"]).value_counts().to_dict()\n'
+                 'check("03.5", answer_5)',
         # a numpy integer
         "q03_6": 'x = (shares["npg"] + shares["sr"]) - (shares["pa"] + shares["npm"])\n'
                  'y = (shares["npm"] + shares["npg"]) - (shares["pa"] + shares["sr"])\n'
-                 'answer_6 = ((x > 0) & (y < 0)).sum()\ncheck("03.6", answer_6)',
-        # a numpy float, unrounded
-        "q03_7": 'answer_7 = shares["npg"].corr(shares["sr"])\ncheck("03.7", answer_7)',
-        # text in another case
-        "q03_8": 'answer_8 = ((shares - shares.mean()) ** 2).sum(axis=1).idxmin().upper()\ncheck("03.8", answer_8)',
-        "q03_10": 'answer_10 = {"beleid": "npm", "organisatie": "pa", "bekostiging": "npg", "aansturing": "sr"}\n'
+                 'answer_6 = ((x > 20) & (y < -20)).sum()\ncheck("03.6", answer_6)',
+        # one value in a list
+        "q03_8": 'distance = distance_to_average(plans, metric="manhattan")\n'
+                 'answer_8 = [distance.loc["Den Haag", "rank"]]\ncheck("03.8", answer_8)',
+        # names and values in other capitals
+        "q03_10": 'answer_10 = {"Beleid": "sr", "organisatie": "pa", "bekostiging": "npm", "aansturing": "npg"}\n'
                   'check("03.10", answer_10)',
     }), 6),
     Submission("s03_check_redefined", L03, lambda s: _all_wrong(s, prefix=REDEFINED_CHECK), 0),
