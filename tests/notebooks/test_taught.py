@@ -31,9 +31,6 @@ UNTAUGHT = {
            ".apply()", ".str.split()", "lambda"],
     "05": [".mean()", "&", "**", "<", "(x for x in ...)", "range()", "sum()", ".drop()", ".idxmin()", ".get()",
            ".solutions", "[x for x in ...]"],
-    "06": [".stack()", ".to_numeric()", "list()", "pearson_pairwise()", ".items()", "band()", "{k: v for k in ...}",
-           ".dropna()", ".idxmax()", ".mean()", ".pivot_table()", ".xs()", "**", "+", ".var()"],
-    "07": ["float()", "dominant()", ".corr()", ".dropna()", ".mean()", ".evidence", ".nunique()"],
 }
 
 
