@@ -22,11 +22,14 @@ import hashlib
 import io
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .sources import AUTHORS, reader_locator, replace_lines, strip_lines
 
 __all__ = ["DatasetError", "load", "list_datasets", "describe", "datasets_dir", "sha256_of"]
 
@@ -125,16 +128,38 @@ def list_datasets(lesson: str | None = None, directory: Path | None = None) -> p
     return pd.DataFrame(rows)
 
 
+def source_text(meta: dict[str, Any]) -> str:
+    """A descriptor's source as a reader of the publication finds it: no seed line numbers.
+
+    The citation when it already says where (§, Tabel, Bijlage, ch.); else the citation and the sections the
+    locator's line ranges fall in. The line ranges themselves stay in the descriptor, for maintainers and tests.
+    """
+    citation, locator, seed = meta.get("citation", "?"), meta.get("locator", ""), str(meta.get("seed", ""))
+    if re.search(r"§|\b(?:ch|Tabel|Table|Figuur|Fig|Bijlage|Bijlagen)\b", citation) or not locator:
+        return citation
+    if seed in AUTHORS:
+        where = reader_locator(locator, seed)
+    else:  # several seeds: each row names its own source
+        where = strip_lines(re.sub(r"\b00\d\b", "", locator)).strip(" ,;")
+        where = where if re.search(r"[A-Za-z§]", where) else "per row"
+    return f"{citation}, {where}" if where else citation
+
+
 def describe(name: str, directory: Path | None = None) -> str:
     """Where a dataset comes from: its description, source and kind, as a short text."""
     _, package = _package(directory)
     res = _resource(name, package)
     meta = res.get("wmolab", {})
+    seed = str(meta.get("seed", ""))
+
+    def readable(text: str) -> str:  # a line reference becomes the section it points to
+        return replace_lines(text, seed) if seed in AUTHORS else strip_lines(text)
+
     lines = [
         f"{res.get('title', name)} ({res['path']})",
-        res.get("description", ""),
-        f"Source: {meta.get('citation', '?')}, {meta.get('locator', '')}".rstrip(", "),
-        f"Kind: {meta.get('kind', '?')}" + (f" ({meta['kind_note']})" if meta.get("kind_note") else ""),
+        readable(res.get("description", "")),
+        f"Source: {source_text(meta)}",
+        f"Kind: {meta.get('kind', '?')}" + (f" ({readable(meta['kind_note'])})" if meta.get("kind_note") else ""),
         "Columns: " + ", ".join(f["name"] for f in res.get("schema", {}).get("fields", [])),
     ]
     return "\n".join(line for line in lines if line)
