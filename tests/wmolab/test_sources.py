@@ -19,7 +19,7 @@ from wmolab.sources import AUTHORS, SECTIONS_FILE, cite, locate, reader_locator,
 
 from helpers import ROOT
 
-LINE_REF = re.compile(r"\bL\d{2,5}\b|\bseed 00\d")
+LINE_REF = re.compile(r"\bL\d{2,5}\b|\bseed 00\d|\bseed lines?\b")
 ROWS = list(csv.DictReader(SECTIONS_FILE.open(encoding="utf-8", newline="")))
 PACKAGE = json.loads((ROOT / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
 
