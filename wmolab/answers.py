@@ -27,6 +27,8 @@ import numbers
 import unicodedata
 from typing import Any
 
+from .i18n import _
+
 __all__ = ["AnswerFormError", "answer_hash", "canonical", "norm_text", "fmt_number", "describe_value",
            "one_value", "is_numpy_bool", "as_number", "as_text", "as_items", "as_mapping", "is_unanswered"]
 
@@ -81,22 +83,22 @@ def describe_value(value: Any) -> str:
     """What a value is, in a few words a student understands ("a column (Series) of length 3")."""
     name = type(value).__name__
     if _is_pandas(value, "DataFrame"):
-        return f"a table (DataFrame) of shape {value.shape[0]} × {value.shape[1]}"
+        return _("a table (DataFrame) of shape {rows} × {columns}").format(rows=value.shape[0], columns=value.shape[1])
     if _is_pandas(value, "Series"):
-        return f"a column (Series) of length {len(value)}"
+        return _("a column (Series) of length {n}").format(n=len(value))
     if isinstance(value, str):
         short = value if len(value) <= 30 else value[:27] + "..."
-        return f"text ({short!r})"
+        return _("text ({text})").format(text=repr(short))
     if isinstance(value, bool):
         return f"True/False ({value})"
     if isinstance(value, numbers.Number):
-        return f"a number ({value!r})"
+        return _("a number ({value})").format(value=repr(value))
     if isinstance(value, (list, tuple, set, frozenset)):
-        return f"a {name} of {len(value)} items"
+        return _("a {kind} of {n} items").format(kind=name, n=len(value))
     if isinstance(value, dict):
-        return f"a dict with {len(value)} entries"
+        return _("a dict with {n} entries").format(n=len(value))
     if type(value).__module__.startswith("numpy") and getattr(value, "shape", ()) != ():
-        return f"an array of shape {value.shape}"
+        return _("an array of shape {shape}").format(shape=value.shape)
     return f"a {name}"
 
 
@@ -127,33 +129,34 @@ def as_number(value: Any, integer: bool) -> float:
     """One real number from any natural form of it; :class:`AnswerFormError` otherwise."""
     value = one_value(value)
     if isinstance(value, bool) or is_numpy_bool(value):
-        raise AnswerFormError(f"expected a number, got {describe_value(value)}.")
+        raise AnswerFormError(_("expected a number, got {value}.").format(value=describe_value(value)))
     if isinstance(value, str):
         try:
             float(value.replace(",", "."))
-            tip = " Remove the quotes so Python sees a number."
+            tip = " " + _("Remove the quotes so Python sees a number.")
         except ValueError:
             tip = ""
-        raise AnswerFormError(f"expected a number, got {describe_value(value)}.{tip}")
+        raise AnswerFormError(_("expected a number, got {value}.").format(value=describe_value(value)) + tip)
     if hasattr(value, "shape") and getattr(value, "shape", None) not in ((), None):
-        raise AnswerFormError(f"expected one number, got {describe_value(value)}. "
-                              "Select the one value the question asks for (e.g. with .loc[...]).")
+        raise AnswerFormError(_("expected one number, got {value}. Select the one value the question asks for "
+                                "(e.g. with .loc[...]).").format(value=describe_value(value)))
     if isinstance(value, (list, tuple, set, dict)):
-        raise AnswerFormError(f"expected one number, got {describe_value(value)}.")
+        raise AnswerFormError(_("expected one number, got {value}.").format(value=describe_value(value)))
     if not isinstance(value, numbers.Number):
         try:
             value = float(value)  # numpy scalars, Decimal, pandas scalars
         except (TypeError, ValueError):
-            raise AnswerFormError(f"expected a number, got {describe_value(value)}.") from None
+            raise AnswerFormError(_("expected a number, got {value}.").format(value=describe_value(value))) from None
     if isinstance(value, complex):
-        raise AnswerFormError("expected a real number, got a complex number.")
+        raise AnswerFormError(_("expected a real number, got a complex number."))
     number = float(value)
     if math.isnan(number):
-        raise AnswerFormError("the answer is NaN (not a number): a calculation met missing values or divided by zero.")
+        raise AnswerFormError(_("the answer is NaN (not a number): a calculation met missing values or divided by "
+                                "zero."))
     if math.isinf(number):
-        raise AnswerFormError("the answer is infinite: check for a division by zero.")
+        raise AnswerFormError(_("the answer is infinite: check for a division by zero."))
     if integer and number != int(number):
-        raise AnswerFormError(f"expected a whole number, got {number:g}.")
+        raise AnswerFormError(_("expected a whole number, got {number}.").format(number=f"{number:g}"))
     return number
 
 
@@ -161,20 +164,21 @@ def as_text(value: Any, options: list[str] | None, *, fold_accents: bool = False
     """One text from any natural form of it, one of ``options`` if given; :class:`AnswerFormError` otherwise."""
     value = one_value(value)
     if not isinstance(value, str):
-        raise AnswerFormError(f"expected text in quotes, got {describe_value(value)}.")
+        raise AnswerFormError(_("expected text in quotes, got {value}.").format(value=describe_value(value)))
     if not value.strip():
-        raise AnswerFormError("the text is empty.")
+        raise AnswerFormError(_("the text is empty."))
     if options is not None and norm_text(value, fold_accents=fold_accents) not in {
             norm_text(o, fold_accents=fold_accents) for o in options}:
-        raise AnswerFormError("choose one of: " + ", ".join(repr(o) for o in options) + ".")
+        raise AnswerFormError(_("choose one of: {options}.").format(options=", ".join(repr(o) for o in options)))
     return value
 
 
 def as_items(value: Any) -> list[Any]:
     if isinstance(value, str) or not hasattr(value, "__iter__") or isinstance(value, dict):
-        raise AnswerFormError(f"expected a list of items, got {describe_value(value)}.")
+        raise AnswerFormError(_("expected a list of items, got {value}.").format(value=describe_value(value)))
     if _is_pandas(value, "DataFrame"):
-        raise AnswerFormError(f"expected a list of items, got {describe_value(value)}. Select one column.")
+        raise AnswerFormError(_("expected a list of items, got {value}. Select one column.").format(
+            value=describe_value(value)))
     return list(value)
 
 
@@ -186,14 +190,17 @@ def as_mapping(value: Any, names: list[str]) -> dict[str, Any]:
     if _is_pandas(value, "Series"):
         value = value.to_dict()
     if not isinstance(value, dict):
-        raise AnswerFormError(f"expected a dict like {{'name': value, ...}}, got {describe_value(value)}.")
+        raise AnswerFormError(_("expected a dict like {example}, got {value}.").format(
+            example="{'name': value, ...}", value=describe_value(value)))
     wanted = {norm_text(n): n for n in names}
     out: dict[str, Any] = {}
     for given, item in value.items():
         name = wanted.get(norm_text(given))
         if name is None:
-            raise AnswerFormError(f"{given!r} is not one of the names this question asks about.")
+            raise AnswerFormError(_("{name} is not one of the names this question asks about.").format(
+                name=repr(given)))
         if name in out:
-            raise AnswerFormError(f"{given!r} appears twice (names are compared without regard to capitals).")
+            raise AnswerFormError(_("{name} appears twice (names are compared without regard to capitals).").format(
+                name=repr(given)))
         out[name] = item
     return out

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .agreement import agreement_summary
 from .plots import PALETTE, PERSPECTIVE_STYLE, new_figure
+from .sources import replace_lines
 from .steering import PERSPECTIVES
 from .validate import require_columns, require_keys
 
@@ -120,7 +121,10 @@ def summary_vs_text(coding: pd.DataFrame) -> pd.DataFrame:
     both = coding.dropna(subset=["present_summary"])
     diff = both[both["present_summary"] != both["present_text"]]
     cols = ["municipality", "topic", "element", "perspective", "present_summary", "present_text", "note"]
-    return diff[[c for c in cols if c in diff.columns]].reset_index(drop=True)
+    out = diff[[c for c in cols if c in diff.columns]].reset_index(drop=True)
+    if "note" in out.columns:  # the notes cite seed lines; a student reads the section of the dissertation
+        out["note"] = out["note"].map(lambda t: replace_lines(t, "002") if isinstance(t, str) else t)
+    return out
 
 
 def summary_text_agreement(coding: pd.DataFrame) -> pd.Series:

@@ -55,6 +55,7 @@ from .answers import (
     one_value,
 )
 from .html import STATUS, esc, status_html
+from .i18n import N_, _, ngettext
 
 __all__ = ["check", "progress", "Feedback", "Progress", "make_key", "canonical", "KEYS_DIR", "STATUSES"]
 
@@ -81,12 +82,12 @@ class Feedback:
         return self.status == "correct"
 
     def __str__(self) -> str:
-        return f"{self.question} · {STATUS[self.status]['label']}" + (f" — {self.message}" if self.message else "")
+        return f"{self.question} · {_(STATUS[self.status]['label'])}" + (f" — {self.message}" if self.message else "")
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        inner = (f"<b>{esc(self.question)} · {esc(STATUS[self.status]['label'])}</b>"
+        inner = (f"<b>{esc(self.question)} · {esc(_(STATUS[self.status]['label']))}</b>"
                  + (f" — {esc(self.message)}" if self.message else ""))
         return status_html(self.status, inner, classes=f"wmolab-check wmolab-check-{self.status}")
 
@@ -182,8 +183,8 @@ def check(question: str, answer: Any = ...) -> Feedback:
     try:
         feedback = _check(question, answer)
     except Exception as exc:  # pragma: no cover - a safety net, reported politely
-        feedback = Feedback(str(question), "invalid", f"the check itself failed ({type(exc).__name__}); "
-                            "please tell your instructor.")
+        feedback = Feedback(str(question), "invalid", _("the check itself failed ({error}); please tell your "
+                                                        "instructor.").format(error=type(exc).__name__))
     if _QID.match(feedback.question) and feedback.question in _keys(feedback.question[:2]):
         _RESULTS.pop(feedback.question, None)  # the question checked last comes last
         _RESULTS[feedback.question] = feedback.status
@@ -192,23 +193,25 @@ def check(question: str, answer: Any = ...) -> Feedback:
 
 def _decimals_note(kind: str, key: dict[str, Any]) -> str:
     if kind == "integer":
-        return " (The answer is a whole number.)"
+        return " " + _("(The answer is a whole number.)")
     decimals = key.get("decimals", 0)
-    return f" (Checked to {decimals} decimal{'s' if decimals != 1 else ''}.)" if kind == "number" else ""
+    return " " + ngettext("(Checked to {n} decimal.)", "(Checked to {n} decimals.)", decimals).format(n=decimals) \
+        if kind == "number" else ""
 
 
 def _check(question: Any, answer: Any) -> Feedback:
     qid = str(question)
     match = _QID.match(qid)
     if not match:
-        return Feedback(qid, "invalid", "a question number looks like '03.2' (notebook.question).")
+        return Feedback(qid, "invalid", _("a question number looks like '03.2' (notebook.question)."))
     key = _keys(match.group(1)).get(qid)
     if key is None:
-        return Feedback(qid, "invalid", f"there is no self-check for question {qid}; check the number.")
+        return Feedback(qid, "invalid", _("there is no self-check for question {qid}; check the number.").format(
+            qid=qid))
     if is_unanswered(answer):
-        return Feedback(qid, "unanswered", "replace the ... with your answer and run the cell again.")
+        return Feedback(qid, "unanswered", _("replace the ... with your answer and run the cell again."))
     kind = key["kind"]
-    hint = key.get("hint", "")
+    hint = _(key["hint"]) if key.get("hint") else ""  # hints are translated by their English text
     fold = {"fold_accents": key.get("accents") == "ignore"}
     try:
         if kind == "mapping":
@@ -228,40 +231,41 @@ def _check(question: Any, answer: Any) -> Feedback:
             if is_numpy_bool(answer):
                 answer = bool(answer)
             if not isinstance(answer, bool):
-                raise AnswerFormError(f"expected True or False, got {describe_value(answer)}.")
+                raise AnswerFormError(_("expected True or False, got {value}.").format(value=describe_value(answer)))
             hashes = {answer_hash(qid, canonical("bool", answer))}
         elif kind == "set":
             items = as_items(answer)
             if not all(isinstance(i, str) for i in items):
-                raise AnswerFormError("every item should be text in quotes.")
+                raise AnswerFormError(_("every item should be text in quotes."))
             if len(set(norm_text(i, **fold) for i in items)) != len(items):
-                raise AnswerFormError("some items appear more than once.")
+                raise AnswerFormError(_("some items appear more than once."))
             options = key.get("options")
             if options is not None:
                 allowed = {norm_text(o, **fold) for o in options}
                 unknown = [i for i in items if norm_text(i, **fold) not in allowed]
                 if unknown:
-                    raise AnswerFormError(f"{unknown[0]!r} is not one of the possible items.")
+                    raise AnswerFormError(_("{item} is not one of the possible items.").format(item=repr(unknown[0])))
             if len(items) != key["size"]:
-                raise AnswerFormError(f"the answer should have {key['size']} items; you gave {len(items)}.")
+                raise AnswerFormError(_("the answer should have {n} items; you gave {given}.").format(
+                    n=key["size"], given=len(items)))
             hashes = {answer_hash(qid, canonical("set", items, **fold))}
         elif kind == "sequence":
             items = as_items(answer)
             if len(items) != key["length"]:
-                raise AnswerFormError(f"the answer should have {key['length']} items in order; "
-                                      f"you gave {len(items)}.")
+                raise AnswerFormError(_("the answer should have {n} items in order; you gave {given}.").format(
+                    n=key["length"], given=len(items)))
             decimals = key.get("decimals", 0)
             clean = [i if isinstance(i, str) else as_number(i, integer=False) for i in items]
             hashes = {answer_hash(qid, canonical("sequence", clean, decimals, **fold))}
         else:  # pragma: no cover - a broken key file
-            return Feedback(qid, "invalid", "this question's key is damaged; please tell your instructor.")
+            return Feedback(qid, "invalid", _("this question's key is damaged; please tell your instructor."))
     except AnswerFormError as problem:
         return Feedback(qid, "invalid", str(problem))
     if key["sha256"] in hashes:
         return Feedback(qid, "correct", "")
     for wrong_hash, wrong_hint in key.get("wrong", {}).items():
         if wrong_hash in hashes:
-            return Feedback(qid, "incorrect", wrong_hint)
+            return Feedback(qid, "incorrect", _(wrong_hint))
     return Feedback(qid, "incorrect", (hint + _decimals_note(kind, key)).strip())
 
 
@@ -269,7 +273,7 @@ def _check_choice(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
     options = key["options"]
     chosen = norm_text(as_text(answer, options))
     explanation = key.get("feedback", {}).get(answer_hash(f"{qid}/feedback", chosen))
-    message = _unseal(qid, chosen, explanation) if explanation else key.get("hint", "")
+    message = _unseal(qid, chosen, explanation) if explanation else (_(key["hint"]) if key.get("hint") else "")
     status = "correct" if answer_hash(qid, chosen) == key["sha256"] else "incorrect"
     return Feedback(qid, status, message)
 
@@ -279,7 +283,7 @@ def _check_mapping(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
     answer = as_mapping(answer, list(items))
     missing = [k for k in items if k not in answer]
     if missing:
-        return Feedback(qid, "invalid", f"still missing: {', '.join(missing)}.")
+        return Feedback(qid, "invalid", _("still missing: {names}.").format(names=", ".join(missing)))
     value_kind = key.get("value_kind", "text")
     decimals = key.get("decimals", 0)
     fold = {"fold_accents": key.get("accents") == "ignore"}
@@ -287,7 +291,7 @@ def _check_mapping(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
     for name, expected in items.items():
         value = answer[name]
         if is_unanswered(value):
-            return Feedback(qid, "unanswered", f"{name!r} has no answer yet.")
+            return Feedback(qid, "unanswered", _("{name} has no answer yet.").format(name=repr(name)))
         if value_kind == "number":
             value = as_number(value, integer=False)
             got = {answer_hash(f"{qid}/{name}", canonical("number", value + d, decimals)) for d in (0, 1e-9, -1e-9)}
@@ -298,17 +302,18 @@ def _check_mapping(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
     if not wrong:
         return Feedback(qid, "correct", "")
     right = len(items) - len(wrong)
-    message = f"{right} of {len(items)} right; look again at: {', '.join(wrong)}."
+    message = _("{right} of {n} right; look again at: {names}.").format(right=right, n=len(items),
+                                                                       names=", ".join(wrong))
     if key.get("hint"):
-        message += " " + key["hint"]
+        message += " " + _(key["hint"])
     if value_kind == "number":
         message += _decimals_note("number", key)
     return Feedback(qid, "incorrect", message)
 
 
 # --------------------------------------------------------------------------- progress
-PROGRESS_LABELS = {"correct": "✔ done", "incorrect": "✘ not right yet", "invalid": "✘ not right yet",
-                   "unanswered": "… not answered yet"}
+PROGRESS_LABELS = {"correct": N_("✔ done"), "incorrect": N_("✘ not right yet"), "invalid": N_("✘ not right yet"),
+                   "unanswered": N_("… not answered yet")}
 
 
 @dataclass(frozen=True)
@@ -322,13 +327,14 @@ class Progress:
         return sum(1 for _, s in self.statuses if PROGRESS_LABELS[s] == PROGRESS_LABELS[status])
 
     def summary(self) -> str:
-        return (f"Sheet {self.sheet}: {self.count('correct')} of {len(self.statuses)} self-checked questions done, "
-                f"{self.count('incorrect')} not right yet, {self.count('unanswered')} not answered yet.")
+        return _("Sheet {sheet}: {done} of {n} self-checked questions done, {wrong} not right yet, {open} not "
+                 "answered yet.").format(sheet=self.sheet, done=self.count("correct"), n=len(self.statuses),
+                                         wrong=self.count("incorrect"), open=self.count("unanswered"))
 
     def __str__(self) -> str:
-        lines = [self.summary()] + [f"  {q} · {PROGRESS_LABELS[s]}" for q, s in self.statuses]
-        lines.append("(Open questions, answered in writing, are not counted. Progress is kept while the "
-                     "notebook's kernel runs: after a restart, run your answer cells again.)")
+        lines = [self.summary()] + [f"  {q} · {_(PROGRESS_LABELS[s])}" for q, s in self.statuses]
+        lines.append(_("(Open questions, answered in writing, are not counted. Progress is kept while the "
+                       "notebook's kernel runs: after a restart, run your answer cells again.)"))
         return "\n".join(lines)
 
     __repr__ = __str__
@@ -336,11 +342,12 @@ class Progress:
     def _repr_html_(self) -> str:
         rows = "".join(
             f'<tr><td>{esc(q)}</td><td style="border-left:4px solid {STATUS[s]["color"]}">'
-            f"{esc(PROGRESS_LABELS[s])}</td></tr>" for q, s in self.statuses)
+            f"{esc(_(PROGRESS_LABELS[s]))}</td></tr>" for q, s in self.statuses)
         return (f'<div class="wmolab-progress" role="status"><p><b>{esc(self.summary())}</b></p>'
-                f'<table class="wmolab-table"><thead><tr><th scope="col">question</th><th scope="col">status</th>'
-                f"</tr></thead><tbody>{rows}</tbody></table><p><i>Open questions are not counted. Progress is "
-                "kept while the notebook's kernel runs: after a restart, run your answer cells again.</i></p></div>")
+                '<table class="wmolab-table"><thead><tr><th scope="col">' + esc(_("question")) + "</th>"
+                '<th scope="col">' + esc(_("status")) + f"</th></tr></thead><tbody>{rows}</tbody></table><p><i>"
+                + esc(_("Open questions are not counted. Progress is kept while the notebook's kernel runs: after a "
+                        "restart, run your answer cells again.")) + "</i></p></div>")
 
 
 def progress(sheet: str | None = None) -> Progress | str:
@@ -354,12 +361,13 @@ def progress(sheet: str | None = None) -> Progress | str:
     """
     if sheet is None:
         if not _RESULTS:
-            return "No self-check has run yet: run the cells with check(...) first, or ask for a sheet: progress('03')."
+            return _("No self-check has run yet: run the cells with check(...) first, or ask for a sheet: "
+                     "progress('03').")
         sheet = list(_RESULTS)[-1][:2]
     sheet = str(sheet).zfill(2)
     keys = _keys(sheet)
     if not keys:
-        return f"There is no exercise sheet {sheet} with self-checks."
+        return _("There is no exercise sheet {sheet} with self-checks.").format(sheet=sheet)
     order = sorted(keys, key=lambda q: int(q.split(".")[1]))
     return Progress(sheet, tuple((q, _RESULTS.get(q, "unanswered")) for q in order))
 

@@ -22,11 +22,15 @@ import hashlib
 import io
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .i18n import _
+from .sources import AUTHORS, reader_locator, replace_lines, strip_lines
 
 __all__ = ["DatasetError", "load", "list_datasets", "describe", "datasets_dir", "sha256_of"]
 
@@ -74,30 +78,32 @@ def _package(directory: Path | None = None) -> tuple[Path, dict[str, Any]]:
     pkg_path = directory / "datapackage.json"
     if not pkg_path.exists():
         raise DatasetError(
-            f"The dataset catalogue {pkg_path} is missing. Restore the datasets/ folder "
-            "(for example with `git checkout -- datasets`), or reinstall the course package "
-            "(`pip install --force-reinstall wmolab-….whl`), which carries the datasets."
+            _("The dataset catalogue {path} is missing. Restore the datasets/ folder (for example with `git "
+              "checkout -- datasets`), or reinstall the course package (`pip install --force-reinstall "
+              "wmolab-….whl`), which carries the datasets.").format(path=pkg_path)
         )
     try:
         return directory, _read_package(str(pkg_path), pkg_path.stat().st_mtime)
     except json.JSONDecodeError as exc:
         raise DatasetError(
-            f"The dataset catalogue {pkg_path} is not valid JSON (line {exc.lineno}). "
-            "Restore it with `git checkout -- datasets/datapackage.json`."
+            _("The dataset catalogue {path} is not valid JSON (line {n}). Restore it with `git checkout -- "
+              "datasets/datapackage.json`.").format(path=pkg_path, n=exc.lineno)
         ) from None
 
 
 def _resource(name: str, package: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(name, str):
-        raise DatasetError(f"A dataset name is text, like 'timeline'; you gave {type(name).__name__} {name!r}.")
+        raise DatasetError(_("A dataset name is text, like 'timeline'; you gave {kind} {name}.").format(
+            kind=type(name).__name__, name=repr(name)))
     for res in package.get("resources", []):
         if res.get("name") == name:
             return res
     names = sorted(r.get("name", "?") for r in package.get("resources", []))
     close = [n for n in names if name.lower().replace("-", "_") in n or n in name.lower()]
-    hint = f" Did you mean {', '.join(repr(c) for c in close[:3])}?" if close else ""
+    hint = " " + _("Did you mean {names}?").format(names=", ".join(repr(c) for c in close[:3])) if close else ""
     raise DatasetError(
-        f"There is no dataset called {name!r}.{hint} Run wmolab.list_datasets() to see all names."
+        _("There is no dataset called {name}.").format(name=repr(name)) + hint + " "
+        + _("Run wmolab.list_datasets() to see all names.")
     )
 
 
@@ -106,7 +112,7 @@ def list_datasets(lesson: str | None = None, directory: Path | None = None) -> p
 
     ``lesson="03"`` lists only the datasets that lesson uses.
     """
-    _, package = _package(directory)
+    package = _package(directory)[1]
     rows = []
     for res in package.get("resources", []):
         meta = res.get("wmolab", {})
@@ -125,17 +131,40 @@ def list_datasets(lesson: str | None = None, directory: Path | None = None) -> p
     return pd.DataFrame(rows)
 
 
+def source_text(meta: dict[str, Any]) -> str:
+    """A descriptor's source as a reader of the publication finds it: no seed line numbers.
+
+    The citation when it already says where (§, Tabel, Bijlage, ch.); else the citation and the sections the
+    locator's line ranges fall in. The line ranges themselves stay in the descriptor, for maintainers and tests.
+    """
+    citation, locator, seed = meta.get("citation", "?"), meta.get("locator", ""), str(meta.get("seed", ""))
+    if re.search(r"§|\b(?:ch|Tabel|Table|Figuur|Fig|Bijlage|Bijlagen)\b", citation) or not locator:
+        return citation
+    if seed in AUTHORS:
+        where = reader_locator(locator, seed)
+    else:  # several seeds: each row names its own source
+        where = strip_lines(re.sub(r"\b00\d\b", "", locator)).strip(" ,;")
+        where = where if re.search(r"[A-Za-z§]", where) else "per row"
+    return f"{citation}, {where}" if where else citation
+
+
 def describe(name: str, directory: Path | None = None) -> str:
     """Where a dataset comes from: its description, source and kind, as a short text."""
-    _, package = _package(directory)
+    package = _package(directory)[1]
     res = _resource(name, package)
     meta = res.get("wmolab", {})
+    seed = str(meta.get("seed", ""))
+
+    def readable(text: str) -> str:  # a line reference becomes the section it points to
+        return replace_lines(text, seed) if seed in AUTHORS else strip_lines(text)
+
     lines = [
-        f"{res.get('title', name)} ({res['path']})",
-        res.get("description", ""),
-        f"Source: {meta.get('citation', '?')}, {meta.get('locator', '')}".rstrip(", "),
-        f"Kind: {meta.get('kind', '?')}" + (f" ({meta['kind_note']})" if meta.get("kind_note") else ""),
-        "Columns: " + ", ".join(f["name"] for f in res.get("schema", {}).get("fields", [])),
+        f"{_(res.get('title', name))} ({res['path']})",
+        _(readable(res.get("description", ""))),
+        _("Source: {source}").format(source=source_text(meta)),
+        _("Kind: {kind}").format(kind=_(meta.get("kind", "?")))
+        + (f" ({_(readable(meta['kind_note']))})" if meta.get("kind_note") else ""),
+        _("Columns: {names}").format(names=", ".join(f["name"] for f in res.get("schema", {}).get("fields", []))),
     ]
     return "\n".join(line for line in lines if line)
 
@@ -234,20 +263,21 @@ def load(name: str, directory: Path | None = None, *, verify: bool = True) -> pd
     directory, package = _package(directory)
     res = _resource(name, package)
     path = directory / res["path"]
-    where = f"Dataset {name!r} ({res['path']})"
+    where = _("Dataset {name} ({path})").format(name=repr(name), path=res["path"])
     if not path.exists():
         raise DatasetError(
-            f"{where}: the file is missing. Restore it with `git checkout -- datasets/{res['path']}`."
+            where + ": " + _("the file is missing. Restore it with `git checkout -- datasets/{path}`.").format(
+                path=res["path"])
         )
     raw = path.read_bytes()
     if verify and "hash" in res:
         actual = "sha256:" + hashlib.sha256(raw).hexdigest()
         if actual != res["hash"]:
             raise DatasetError(
-                f"{where}: the file has changed since it was published (its SHA-256 checksum does not "
-                f"match the data package), so it may be edited or corrupt. Restore it with "
-                f"`git checkout -- datasets/{res['path']}`; if you changed it on purpose, "
-                f"load a copy of your own with pandas instead."
+                where + ": " + _("the file has changed since it was published (its SHA-256 checksum does not "
+                                 "match the data package), so it may be edited or corrupt. Restore it with `git "
+                                 "checkout -- datasets/{path}`; if you changed it on purpose, load a copy of your "
+                                 "own with pandas instead.").format(path=res["path"])
             )
     try:
         text = raw.decode("utf-8")

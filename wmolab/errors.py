@@ -41,13 +41,14 @@ import pandas as pd
 
 from .data import DatasetError
 from .html import STATUS, esc
+from .i18n import N_, _
 
 __all__ = ["friendly_message", "label_error_message", "name_error_message", "syntax_error_message",
            "friendly_html", "install", "HANDLED"]
 
 #: The exception types the notebook handler looks at (anything it does not recognise keeps the normal traceback).
 HANDLED = (DatasetError, KeyError, NameError, SyntaxError)
-MORE = "run %tb in a new cell to see the full error"
+MORE = N_("run %tb in a new cell to see the full error")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _MAX_LISTED = 12
 
@@ -125,9 +126,10 @@ def suggest(label: Any, labels: list[Any]) -> Any | None:
 
 def _listing(labels: list[Any], kind: str) -> str:
     names = ", ".join(repr(lab) for lab in labels[:_MAX_LISTED])
-    more = f", … ({len(labels)} in all)" if len(labels) > _MAX_LISTED else ""
-    plural = {"column": "columns", "row": "rows"}.get(kind, "labels")
-    return f"The {plural} are: {names}{more}."
+    more = _(", … ({n} in all)").format(n=len(labels)) if len(labels) > _MAX_LISTED else ""
+    template = {"column": N_("The columns are: {names}."), "row": N_("The rows are: {names}.")}.get(
+        kind, N_("The labels are: {names}."))
+    return _(template).format(names=names + more)
 
 
 def label_error_message(exc: KeyError, index: pd.Index | None, kind: str = "label") -> str | None:
@@ -139,16 +141,19 @@ def label_error_message(exc: KeyError, index: pd.Index | None, kind: str = "labe
     if not missing:
         return None
     first = missing[0]
-    what = {"column": "column", "row": "row"}.get(kind, "label")
-    head = f"There is no {what} {first!r}" + (f" (nor {', '.join(repr(m) for m in missing[1:3])})"
-                                              if len(missing) > 1 else "") + "."
+    template = {"column": N_("There is no column {label}"), "row": N_("There is no row {label}")}.get(
+        kind, N_("There is no label {label}"))
+    head = _(template).format(label=repr(first)) + (
+        " " + _("(nor {others})").format(others=", ".join(repr(m) for m in missing[1:3]))
+        if len(missing) > 1 else "") + "."
     better = suggest(first, labels)
     if better is not None:
-        capitals = " (Python tells capitals apart.)" if str(better).casefold() == str(first).strip().casefold() \
-            and str(better) != str(first) else ""
-        return f"{head} Did you mean {better!r}?{capitals}"
+        same = str(better).casefold() == str(first).strip().casefold() and str(better) != str(first)
+        capitals = " " + _("(Python tells capitals apart.)") if same else ""
+        return f"{head} " + _("Did you mean {suggestion}?").format(suggestion=repr(better)) + capitals
     if isinstance(first, int) and kind == "row":
-        return f"{head} The rows have names, not numbers: use .iloc[{first}] for a row by its position."
+        return f"{head} " + _("The rows have names, not numbers: use .iloc[{n}] for a row by its position.").format(
+            n=first)
     return f"{head} {_listing(labels, kind)}"
 
 
@@ -174,40 +179,44 @@ def name_error_message(exc: NameError, user_ns: dict[str, Any] | None = None) ->
         return None
     user_ns = {} if user_ns is None else user_ns
     if not _setup_ran(user_ns):
-        return (f"The name {name!r} is not defined yet: run the first code cell (the setup cell) first, "
-                "then this cell again.")
+        return _("The name {name} is not defined yet: run the first code cell (the setup cell) first, then this "
+                 "cell again.").format(name=repr(name))
     known = [n for n in user_ns if not n.startswith("_")] + [n for n in dir(builtins) if not n.startswith("_")]
     better = suggest(name, known)
     if better is not None and better != name:
-        return f"The name {name!r} is not defined. Did you mean {better!r}? (Python tells capitals apart.)" \
-            if better.casefold() == name.casefold() else f"The name {name!r} is not defined. Did you mean {better!r}?"
-    return (f"The name {name!r} is not defined yet: run the cell above that creates it "
-            "(Run → Run All Above Selected Cell), or check the spelling.")
+        message = _("The name {name} is not defined. Did you mean {suggestion}?").format(
+            name=repr(name), suggestion=repr(better))
+        return message + " " + _("(Python tells capitals apart.)") if better.casefold() == name.casefold() \
+            else message
+    return _("The name {name} is not defined yet: run the cell above that creates it (Run → Run All Above "
+             "Selected Cell), or check the spelling.").format(name=repr(name))
 
 
 # --------------------------------------------------------------------------- syntax
 _SYNTAX = [
     (re.compile(r"'([(\[{])' was never closed"),
-     lambda m: f"a bracket {m.group(1)} is opened but never closed: add the closing "
-               f"{dict(zip('([{', ')]}'))[m.group(1)]}."),
-    (re.compile(r"unmatched '([)\]}])'"), lambda m: f"there is a closing {m.group(1)} without an opening one."),
+     lambda m: _("a bracket {open} is opened but never closed: add the closing {close}.").format(
+         open=m.group(1), close=dict(zip("([{", ")]}"))[m.group(1)])),
+    (re.compile(r"unmatched '([)\]}])'"), lambda m: _("there is a closing {close} without an opening one.").format(
+        close=m.group(1))),
     (re.compile(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'"),
-     lambda m: f"the bracket {m.group(2)} is closed with {m.group(1)}: brackets must match, () [] {{}}."),
+     lambda m: _("the bracket {open} is closed with {close}: brackets must match, {pairs}.").format(
+         open=m.group(2), close=m.group(1), pairs="() [] {}")),
     (re.compile(r"unterminated (triple-quoted )?string literal"),
-     lambda m: "a text in quotes is not closed: end it with the same quote it starts with (\" or ')."),
+     lambda m: _("a text in quotes is not closed: end it with the same quote it starts with (\" or ').")),
     (re.compile(r"Maybe you meant '==' or ':=' instead of '='|cannot assign to (comparison|function call|"
                 r"subscript|attribute|expression|literal)"),
-     lambda m: "use == to compare two values (a single = gives a name a value, as in answer = 3)."),
+     lambda m: _("use == to compare two values (a single = gives a name a value, as in answer = 3).")),
     (re.compile(r"Perhaps you forgot a comma"),
-     lambda m: "a comma seems to be missing between two items (as in [\"a\", \"b\"])."),
-    (re.compile(r"expected ':'"), lambda m: "a colon : is missing at the end of the line."),
+     lambda m: _("a comma seems to be missing between two items (as in [\"a\", \"b\"]).")),
+    (re.compile(r"expected ':'"), lambda m: _("a colon : is missing at the end of the line.")),
     (re.compile(r"unexpected indent"),
-     lambda m: "the line starts with spaces Python does not expect: remove them."),
+     lambda m: _("the line starts with spaces Python does not expect: remove them.")),
     (re.compile(r"expected an indented block"),
-     lambda m: "the line after a colon : must be indented (start it with four spaces)."),
+     lambda m: _("the line after a colon : must be indented (start it with four spaces).")),
     (re.compile(r"invalid character '(.)'"),
-     lambda m: f"the character {m.group(1)} is not Python (curly quotes or a dash copied from a text?): "
-               "type it again with straight quotes \" or a minus -."),
+     lambda m: _("the character {char} is not Python (curly quotes or a dash copied from a text?): type it "
+                 "again with straight quotes \" or a minus -.").format(char=m.group(1))),
 ]
 
 
@@ -241,7 +250,8 @@ def syntax_error_message(exc: SyntaxError) -> str:
     if msg.startswith("incomplete input"):  # what IPython reports for a cell that ends inside a bracket
         opened = _open_bracket(exc.text or "")
         msg = f"'{opened}' was never closed" if opened else msg
-    where = f"Python cannot read line {exc.lineno}" if exc.lineno else "Python cannot read this cell"
+    where = (_("Python cannot read line {n}").format(n=exc.lineno) if exc.lineno
+             else _("Python cannot read this cell"))
     text = (exc.text or "").strip()
     shown = f" ({text[:80]}{'…' if len(text) > 80 else ''})" if text else ""
     for pattern, fix in _SYNTAX:
@@ -249,8 +259,9 @@ def syntax_error_message(exc: SyntaxError) -> str:
         if match:
             return f"{where}{shown}: {fix(match)}"
     if msg.startswith("incomplete input"):
-        return f"{where}{shown}: the cell ends before the code is complete; look for a missing bracket or quote."
-    return f"{where}{shown}: {msg}. Look for a missing bracket, quote or comma."
+        return f"{where}{shown}: " + _("the cell ends before the code is complete; look for a missing bracket or "
+                                       "quote.")
+    return f"{where}{shown}: {msg}. " + _("Look for a missing bracket, quote or comma.")
 
 
 # --------------------------------------------------------------------------- together
@@ -274,7 +285,7 @@ def friendly_html(message: str, full_error: str) -> str:
     """The message as the course's error box, with the full traceback in a collapsed ``<details>`` under it."""
     details = ""
     if full_error.strip():
-        details = ('<details class="wmolab-error-details"><summary>Show the full error</summary>'
+        details = ('<details class="wmolab-error-details"><summary>' + esc(_("Show the full error")) + '</summary>'
                    f'<pre style="white-space:pre-wrap">{esc(full_error)}</pre></details>')
     return (f'<div class="wmolab-friendly-error" role="alert" style="border-left:4px solid '
             f'{STATUS["incorrect"]["color"]};padding:2px 8px"><b>⚠</b> {esc(message)}{details}</div>')
@@ -301,7 +312,7 @@ def _handler(shell: Any, etype: type, value: BaseException, tb: TracebackType | 
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
         return None
     sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb  # so that %tb shows it
-    display({"text/plain": f"⚠ {message}\n({MORE})",
+    display({"text/plain": f"⚠ {message}\n({_(MORE)})",
              "text/html": friendly_html(message, _full_error(shell, etype, value, tb, tb_offset))}, raw=True)
     if hasattr(shell, "_last_traceback"):  # what the kernel's execute reply (and nbclient) reports
         shell._last_traceback = [f"{etype.__name__}: {message}"]

@@ -18,6 +18,7 @@ import html as _stdlib_html
 from collections.abc import Callable
 from typing import Any
 
+from .i18n import N_
 from .plots import PALETTE, caption
 
 __all__ = [
@@ -27,10 +28,10 @@ __all__ = [
 #: The four outcomes of a self-check or an explorer's feedback, each with one colour, one mark and
 #: one label (the mark is part of the label, so the status never rests on colour alone).
 STATUS: dict[str, dict[str, str]] = {
-    "correct": {"color": PALETTE[2], "mark": "✔", "label": "✔ correct"},
-    "incorrect": {"color": PALETTE[3], "mark": "✘", "label": "✘ not correct yet"},
-    "unanswered": {"color": PALETTE[7], "mark": "…", "label": "… not answered yet"},
-    "invalid": {"color": PALETTE[3], "mark": "✘", "label": "✘ cannot check this answer"},
+    "correct": {"color": PALETTE[2], "mark": "✔", "label": N_("✔ correct")},
+    "incorrect": {"color": PALETTE[3], "mark": "✘", "label": N_("✘ not correct yet")},
+    "unanswered": {"color": PALETTE[7], "mark": "…", "label": N_("… not answered yet")},
+    "invalid": {"color": PALETTE[3], "mark": "✘", "label": N_("✘ cannot check this answer")},
 }
 
 

@@ -3,7 +3,9 @@ integers. It reads the committed outputs of notebooks/ and solutions/ (nbval pro
 
 - **cut off**: a text cut with "..." or "…" (pandas' max_colwidth), a table with elided rows or columns;
 - **raw reprs**: a pandas Series footer (``Name: …, dtype: …``), ``np.float64(…)``, ``np.int64(…)``, ``np.True_``;
-- **whole numbers as floats**: a table whose every decimal number is ``N.0``, or ``393.0 municipalities`` in text.
+- **whole numbers as floats**: a table whose every decimal number is ``N.0``, or ``393.0 municipalities`` in text;
+- **seed line numbers** (issue 13, item 6): "seed 002, L1026-1044" points into files students never get; outputs cite
+  the publication (chapter, §, Tabel, Bijlage: :mod:`wmolab.sources`). Line ranges stay in the datasets' provenance.
 
 The fix is in the code cell: `wmolab.show_table(...)` for a table to read closely, `int(...)` for a count, or the
 display the course sets up anyway (`import wmolab`: full texts, Series without footer, numbers without np.…).
@@ -28,6 +30,8 @@ WHOLE_FLOAT_DICT = re.compile(r"^\{('[^']*': -?\d+\.0,?\s*)+\}$", re.S)
 TABLE = re.compile(r"<table.*?</table>", re.S)
 ROW = re.compile(r"<tr.*?</tr>", re.S)
 CELL = re.compile(r"<(td|th)[^>]*>(.*?)</\1>", re.S)
+SEED_LINES = re.compile(r"\bseed (?:lines? )?0\d\d\b|\bseed lines?\b|\bL\d{2,5}(?:-\d+)?\b")
+EMBEDDED = re.compile(r"data:image/[^\"')\s]+")
 
 
 def _cells(row: str) -> list[tuple[str, str]]:
@@ -77,6 +81,39 @@ def output_problems(output: dict) -> list[str]:
     data = output.get("data", {})
     problems = html_problems(data["text/html"]) if "text/html" in data else []
     return problems + plain_problems(output_text(output))
+
+
+def seed_line_problems(output: dict) -> list[str]:
+    """Seed line references in what a student reads (text, HTML, Markdown; embedded images left out)."""
+    data = output.get("data", {})
+    texts = [output_text(output)] + [data.get(k, "") for k in ("text/html", "text/markdown")]
+    found = []
+    for text in texts:
+        text = EMBEDDED.sub("", "".join(text) if isinstance(text, list) else text)
+        found += [f"a seed line reference: {text[max(0, m.start() - 30):m.end()]!r}" for m in SEED_LINES.finditer(text)]
+    return found
+
+
+@pytest.mark.parametrize("path", EXECUTED, ids=ids(EXECUTED))
+def test_outputs_cite_the_publication_not_seed_lines(path):
+    found = []
+    for index, cell in enumerate(read(path).cells):
+        for output in cell.get("outputs", []):
+            found += [f"cell {index + 1}: {p}" for p in dict.fromkeys(seed_line_problems(output))]
+    assert not found, f"{path.parent.name}/{path.name}: " + "; ".join(found[:12]) + (
+        f" (and {len(found) - 12} more)" if len(found) > 12 else "")
+
+
+@pytest.mark.parametrize("text", ["Source: Nijdam (c. 2020), §2.3 and §7.3.1, L1002-1231",
+                                  "<small>(seed 000, L418)</small>", "(G1, seed line 1046)"])
+def test_the_seed_line_scanner_catches(text):
+    assert seed_line_problems({"output_type": "display_data", "data": {"text/html": text}})
+
+
+def test_the_seed_line_scanner_leaves_citations_and_images_alone():
+    fine = ('Source: Van Schooten (2022), Tabel 3, p.25 <img src="data:image/png;base64,AAL777+L1234/x">'
+            " Nijdam (c. 2020), §2.3.3; Bijlage G")
+    assert seed_line_problems({"output_type": "display_data", "data": {"text/html": fine}}) == []
 
 
 @pytest.mark.parametrize("path", EXECUTED, ids=ids(EXECUTED))

@@ -22,7 +22,8 @@ def test_organisations_reasoning_only_after_commit(orgs):
     ex.controls["commit"].click()
     shown = ex.outputs["feedback"].value
     assert ex.last_error is None
-    assert "✘" in shown and "Reasoning" in shown and "zwaartepunt" in shown and "L186" in shown
+    assert "✘" in shown and "Reasoning" in shown and "zwaartepunt" in shown
+    assert "§2.1.1" in shown and "L186" not in shown, "the publication's §, not the seed line"
     ex.controls["choice"].value = "public"
     assert "✔" in ex.outputs["feedback"].value
 

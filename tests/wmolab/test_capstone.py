@@ -115,10 +115,12 @@ def test_every_lens_without_municipal_evidence_has_a_missing_row(data):
                 assert (d.missing["lens"] == lens).any(), (s, lens)
 
 
-def test_evidence_rows_cite_a_seed_and_a_dataset(data):
+def test_evidence_rows_cite_a_publication_and_a_dataset(data):
     ev = capstone.evidence(data, "Utrecht")
     assert list(ev["lens"].drop_duplicates()) == list(capstone.LENSES)
-    assert ev["source"].str.contains("seed 00").all()
+    # author (year), then where in the publication; never seed lines (issue 13, item 6)
+    assert ev["source"].str.contains(r"\((?:c\. )?\d{4}\), \S").all(), ev["source"].tolist()
+    assert not ev["source"].str.contains(r"\bL\d|seed 00").any()
     assert {"steering_plans", "cases_verdicts", "voice_models", "capstone_findings"} <= set(ev["dataset"])
     assert (ev["scope"] == "reference").sum() == 1
 

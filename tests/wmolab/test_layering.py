@@ -25,7 +25,7 @@ from helpers import ROOT
 
 PACKAGE = ROOT / "wmolab"
 BASE = {"wmolab", "wmolab.html", "wmolab.validate", "wmolab.data", "wmolab.checks", "wmolab.plots", "wmolab.errors",
-        "wmolab.answers", "wmolab.tables"}
+        "wmolab.answers", "wmolab.tables", "wmolab.sources", "wmolab.i18n"}
 LAYERS = ("base", "topic", "widgets", "authoring")
 #: Libraries that cost a notebook a noticeable fraction of a second to import.
 HEAVY = {"matplotlib", "seaborn", "ipywidgets", "networkx", "scipy", "statsmodels", "cycler"}

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..sources import cite
 from ..steering import dominant
 from .lenses import case_verdicts, plan_profile, voice_summary
 from .subjects import DATASETS, LENSES, SUBJECTS, Subject, require_data, resolve
@@ -23,11 +24,8 @@ def _row(lens: str, scope: str, dataset: str, text: str, source: str) -> dict[st
 
 
 def _findings(data: Mapping[str, pd.DataFrame], s: Subject) -> list[dict[str, str]]:
-    cites = {"000": "Van Schooten (2022)", "002": "Nijdam (c. 2020)", "003": "Van Paassen (c. 2016)",
-             "004": "Heijboer (2016)"}
     f = data["capstone_findings"]
-    return [_row(r.lens, "municipality", "capstone_findings", r.finding,
-                 f"{cites.get(r.seed, 'seed ' + r.seed)}, seed {r.seed}, {r.source_lines}")
+    return [_row(r.lens, "municipality", "capstone_findings", r.finding, cite(r.seed, r.source_lines))
             for r in f[f["subject_id"] == s.subject_id].itertuples()]
 
 
@@ -39,7 +37,8 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
     """Every piece of evidence the course holds for the subject, one row each.
 
     Columns: ``lens``, ``scope`` (``municipality`` or ``reference``), ``dataset``, ``evidence``
-    (one sentence, numbers computed from the dataset) and ``source`` (author, seed, lines).
+    (one sentence, numbers computed from the dataset) and ``source`` (author and year, then chapter, §, Tabel or
+    Bijlage: never seed lines).
     """
     require_data(data, *DATASETS)
     s = resolve(subject)
@@ -54,14 +53,14 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
         pairs = "; ".join(f"{a} vs {b}" for a, b in zip(pros["steer_pole_en"], pros["emerge_pole_en"]))
         rows.append(_row("values", "municipality", "cases_tensions",
                          f"{len(t)} tensions named in the article; those of the professionals: {pairs}.",
-                         "Van Paassen (c. 2016), seed 003, " + ", ".join(dict.fromkeys(pros["line"]))))
+                         cite("003", "; ".join(dict.fromkeys(pros["line"])))))
     if s.twente_survey:
         named = data["survey_conflict_pairs"]
         muni = named[named["group"] == "gemeenten"]
         rows.append(_row("values", "reference", "survey_conflict_pairs",
                          f"Municipal staff (Hengelo and Twenterand pooled) named {len(muni)} concrete value "
                          f"conflicts; all respondents together {len(named)}. Pooled: not evidence about Hengelo alone.",
-                         "Van Schooten (2022), seed 000, survey question Q12"))
+                         "Van Schooten (2022), Bijlagen 1-2, survey question Q12"))
         facts = data["survey_interview_facts"]
         mine = facts[facts["who"] == "WMO manager Hengelo"]
         share = mine.set_index("fact_id").loc["share_work_accountability"]
@@ -69,18 +68,18 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
                          f"The Hengelo Wmo manager gives {len(mine)} figures; one: "
                          f"{share['value_low']:.0f}-{share['value_high']:.0f}% of the team's work goes to "
                          "recording and accountability.",
-                         f"Van Schooten (2022), seed 000, L{share['source_line']}"))
+                         cite("000", f"L{share['source_line']}")))
         v7 = data["survey_expectations"].set_index("expectation").loc["V7"]
         rows.append(_row("values", "reference", "survey_expectations",
                          f"Expectation V7 (accountability clashes with efficiency): {v7['thesis_verdict']} "
                          "(the course's summary of the thesis's verdict, on the pooled Twente survey and three "
                          "interviews).",
-                         f"Van Schooten (2022), seed 000, {v7['verdict_lines']}"))
+                         cite("000", v7["verdict_lines"])))
     pairs = data["values_conflict_pairs"]
     rows.append(_row("values", "reference", "values_conflict_pairs",
                      f"{len(pairs)} value pairs reported in conflict in the literature and the Twente study "
                      f"({pairs['source_id'].nunique()} sources): the vocabulary for naming tensions.",
-                     "Van Schooten (2022), seed 000, §2.2 and Q12"))
+                     "Van Schooten (2022), §2.2 and survey question Q12"))
 
     # steering ----------------------------------------------------------------------------
     if s.plan is not None:
@@ -90,27 +89,27 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
         rows.append(_row("steering", "municipality", "steering_plans",
                          f"Policy plan: {_fmt_shares(table, s.plan)}; largest share {dom} "
                          f"(rank {table.loc[dom, 'rank']} of 49 on {dom}).",
-                         "Nijdam (c. 2020), seed 002, Bijlage G, L11333-11402"))
+                         "Nijdam (c. 2020), Bijlage G"))
     if s.nijdam_case is not None:
         for r in case_verdicts(data["cases_verdicts"], s).itertuples():
             rows.append(_row("steering", "municipality", "cases_verdicts",
                              f"Case {r.topic}: dominant {r.dominant}; {r.movement} with a {r.strategy} choice "
                              f"(option {r.option} of the analysis model).",
-                             "Nijdam (c. 2020), seed 002, Figuur 12.1-12.2, L9202-9529"))
+                             "Nijdam (c. 2020), Figuur 12.1-12.2"))
         ev = data["cases_evidence"]
         mine = ev[ev["municipality"] == s.nijdam_case]
         codes = mine["author_code"].value_counts().sort_index()
         rows.append(_row("steering", "municipality", "cases_evidence",
                          f"{len(mine)} evidence statements from the case text, coded by the author "
                          f"({', '.join(f'{k} {v}' for k, v in codes.items())}).",
-                         "Nijdam (c. 2020), seed 002, ch. 7-11"))
+                         "Nijdam (c. 2020), ch. 7-11"))
     if s.van_paassen:
         t = data["cases_tensions"]
         own = t[t["who"] == "IJsselstein's approach"]
         poles = "; ".join(f"{a} vs {b}" for a, b in zip(own["steer_pole_en"], own["emerge_pole_en"]))
         rows.append(_row("steering", "municipality", "cases_tensions",
                          f"The municipality's own balance of steering and letting emerge ({len(own)} poles): {poles}.",
-                         "Van Paassen (c. 2016), seed 003, " + ", ".join(dict.fromkeys(own["line"]))))
+                         cite("003", "; ".join(dict.fromkeys(own["line"])))))
     rows += [r for r in found if r["lens"] == "steering"]
 
     # voice -------------------------------------------------------------------------------
@@ -119,13 +118,13 @@ def evidence(data: Mapping[str, pd.DataFrame], subject: Any) -> pd.DataFrame:
         rows.append(_row("voice", "municipality", "voice_models",
                          f"Model of commissioning: {v['model']}; voice expected {v['expected_voice']}, "
                          f"found {v['found_voice']} (the course's reading of Tabel 3).",
-                         "Heijboer (2016), seed 004, Tabel 1 and Tabel 3"))
+                         "Heijboer (2016), Tabel 1 and Tabel 3"))
         verdict = "reproduces" if v["reproduces"] else "does not reproduce"
         rows.append(_row("voice", "municipality", "voice_survey_printed",
                          f"Survey: r = {v['r_computed']:.2f} over {v['n_pairs']} items (published "
                          f"{v['r_published']:.2f}; the computation {verdict} it; band {v['band']}); mean score "
                          f"policy officer {v['mean_policy_officer']:.2f}, client {v['mean_client']:.2f} (1-7).",
-                         "Heijboer (2016), seed 004, Bijlage VI, L5823-5928"))
+                         "Heijboer (2016), Bijlage VI"))
     rows += [r for r in found if r["lens"] == "voice"]
     out = pd.DataFrame(rows, columns=["lens", "scope", "dataset", "evidence", "source"])
     order = {lens: i for i, lens in enumerate(LENSES)}

@@ -7,6 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..glossary import search_glossary
+from ..sources import cite
 from ..timeline import LAW_LABELS, PERIODS, THEME_LABELS, filter_timeline, plot_timeline
 from ._base import Explorer, esc, figure_outputs, note_html
 
@@ -18,7 +19,7 @@ def events_html(events: pd.DataFrame, limit: int = 40) -> str:
     if events.empty:
         return "<p><i>No events match this selection. Widen the years or pick more laws.</i></p>"
     items = "".join(
-        f"<li><b>{esc(r.date)}</b> — {esc(r.event)} <small>(seed {esc(r.seed)}, {esc(r.source_lines)})</small></li>"
+        f"<li><b>{esc(r.date)}</b> — {esc(r.event)} <small>({esc(cite(r.seed, r.source_lines))})</small></li>"
         for r in events.head(limit).itertuples()
     )
     more = f"<p><i>… and {len(events) - limit} more.</i></p>" if len(events) > limit else ""
@@ -52,7 +53,7 @@ def glossary_html(rows: pd.DataFrame, query: str = "", limit: int = 25, language
 
     body = "".join(
         f"<tr><td><i>{mark(r.term_nl)}</i></td><td>{mark(r.term_en)}</td><td>{mark(r.definition)}</td>"
-        f"<td>{esc(r.lesson)}</td><td><small>seed {esc(r.seed)}, {esc(r.source_lines)}</small></td></tr>"
+        f"<td>{esc(r.lesson)}</td><td><small>{esc(cite(r.seed, r.source_lines))}</small></td></tr>"
         for r in rows.head(limit).itertuples()
     )
     more = f"<p><i>{len(rows) - limit} more: refine the search.</i></p>" if len(rows) > limit else ""

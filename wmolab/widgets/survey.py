@@ -11,6 +11,7 @@ import pandas as pd
 from .. import survey as sv
 from ..classsurvey import ResponseError, ranking_problems, save_response
 from ..html import STATUS
+from ..sources import reader_locator
 from ._base import Explorer, esc, figure_outputs, note_html, status_html
 
 __all__ = ["explore_ranking", "explore_tariff", "explore_importance_attention", "explore_conflict_network",
@@ -152,7 +153,8 @@ def explore_tariff(facts: pd.DataFrame) -> Explorer:
     options = []
     for key, label in TARIFF_PRESETS:
         amount = f.loc[key, "value_low"] if pd.notna(f.loc[key, "value_low"]) else f.loc[key, "value_high"]
-        options.append((f"€{amount:g} · {label} (L{f.loc[key, 'source_line']})", float(amount)))
+        where = reader_locator("L" + str(f.loc[key, "source_line"]), "000")  # a line or a range, as a Bijlage
+        options.append((f"€{amount:g} · {label} ({where})", float(amount)))
     tariff = widgets.Dropdown(options=options, value=options[0][1], description="Tariff:",
                               layout=widgets.Layout(width="460px"))
     # number boxes with a label, not sliders: a slider's handle has no accessible name for a screen reader
@@ -245,7 +247,8 @@ def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explo
         if sel.empty:
             listing.value = note_html(f"No respondent named a conflict involving {labels.get(h, h)} in this group.")
             return
-        rows = "".join(f"<li><b>{esc(labels[a])} – {esc(labels[b])}</b> ({esc(r)}, seed line {esc(line)})</li>"
+        rows = "".join(f"<li><b>{esc(labels[a])} – {esc(labels[b])}</b> "
+                       f"({esc(r)}, {esc(reader_locator('L' + str(line), '000'))})</li>"
                        for a, b, r, line in zip(sel["value_a"], sel["value_b"], sel["respondent"], sel["source_line"]))
         listing.value = f"<p>{len(sel)} pair(s):</p><ul>{rows}</ul>"
 

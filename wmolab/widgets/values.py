@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..html import STATUS
 from ..organisations import CHOICES, CRITERIA, judge, signals
+from ..sources import cite, reader_locator
 from ..values import (
     CLUSTER_ORDER,
     CLUSTERS,
@@ -70,7 +71,7 @@ def verdict_html(orgs: pd.DataFrame, org_id: str, choice: str | None) -> str:
     )
     basis = ("the thesis's own classification" if row["basis"] == "thesis"
              else "the course's application of the zwaartepunt rule")
-    where = f" Seed lines: {esc(row['source_lines'])}." if isinstance(row["source_lines"], str) else (
+    where = f" Source: {esc(cite('000', row['source_lines']))}." if isinstance(row["source_lines"], str) else (
         " This example is invented for the course.")
     return (
         f'<div class="wmolab-verdict wmolab-verdict-{result["status"]}" role="status">'
@@ -132,7 +133,7 @@ def sorter_html(feedback: pd.DataFrame) -> str:
     )
     total = len(feedback)
     if score["correct"] == total:
-        head = f"✔ All {total} values sorted as in Tabel 3 (Van Schooten 2022, L352-357)."
+        head = f"✔ All {total} values sorted as in Tabel 3 (Van Schooten 2022, p.25)."
     elif score["open"] == total:
         head = "Sort the values: pick a cluster for each one. Feedback appears per value."
     else:
@@ -220,10 +221,11 @@ def matrix_html(matrix: pd.DataFrame, values: pd.DataFrame, title: str) -> str:
 
 
 def pairs_html(pairs: pd.DataFrame, source: str) -> str:
-    """The pairs of one source as printed, with their seed lines."""
+    """The pairs of one source as printed, with where the thesis gives them (§, Tabel, Bijlage)."""
     rows = select_pairs(pairs, source)
     items = "".join(
-        f"<li>{esc(r.printed_a)} &amp; {esc(r.printed_b)} <small>({esc(r.source_lines)})</small></li>"
+        f"<li>{esc(r.printed_a)} &amp; {esc(r.printed_b)} "
+        f"<small>({esc(reader_locator(r.source_lines, '000'))})</small></li>"
         for r in rows.itertuples()
     )
     setting = rows["setting"].iloc[0] if len(rows) else ""
