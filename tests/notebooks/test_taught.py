@@ -32,8 +32,6 @@ UNTAUGHT = {
     "02": [".to_dict()", ".value_counts()", ".isin()", "[mask]", "shared_pairs()"],
     "03": [".mean()", "{key: value}", ">", ".copy()", ".pop()", "extremes()", ".isin()", "dominant()", "int()",
            "{k: v for k in ...}", "~", "&", "+", "<", ".corr()", "**", ".idxmin()", ".total"],
-    "05": [".mean()", "&", "**", "<", "(x for x in ...)", "range()", "sum()", ".drop()", ".idxmin()", ".get()",
-           ".solutions", "[x for x in ...]"],
     "06": [".stack()", ".to_numeric()", "list()", "pearson_pairwise()", ".items()", "band()", "{k: v for k in ...}",
            ".dropna()", ".idxmax()", ".mean()", ".pivot_table()", ".xs()", "**", "+", ".var()"],
     "07": ["float()", "dominant()", ".corr()", ".dropna()", ".mean()", ".evidence", ".nunique()"],
