@@ -15,8 +15,9 @@ from wmolab.grading import verify
 
 
 def test_verify_says_correct_incorrect_and_unanswered():
-    assert verify("03.2", "Hoorn") == (True, "03.2 · ✔ correct")
-    ok, line = verify("03.2", "Utrecht")
+    ok, line = verify("03.2", "c")
+    assert ok and line.startswith("03.2 · ✔ correct")
+    ok, line = verify("03.2", "a")
     assert not ok and line.startswith("03.2 · ✘ not correct yet — ")
     ok, line = verify("03.2")
     assert not ok and "not answered yet" in line
@@ -31,16 +32,16 @@ def test_verify_ignores_a_patched_check_module(monkeypatch):
     monkeypatch.setattr(Feedback, "correct", property(lambda self: True))
     wmolab.checks._keys("03")["03.2"] = {"kind": "text", "sha256": "tampered"}
     try:
-        assert wmolab.checks.check("03.2", "Utrecht").correct, "the patch works in this process"
-        assert verify("03.2", "Utrecht")[0] is False
-        assert verify("03.2", "Hoorn")[0] is True
+        assert wmolab.checks.check("03.2", "a").correct, "the patch works in this process"
+        assert verify("03.2", "a")[0] is False
+        assert verify("03.2", "c")[0] is True
     finally:
         wmolab.checks._keys.cache_clear()
 
 
 def test_a_reload_restores_a_patched_verify(monkeypatch):
     monkeypatch.setattr(wmolab.grading, "verify", lambda *a: (True, ""))
-    assert importlib.reload(wmolab.grading).verify("03.2", "Utrecht")[0] is False
+    assert importlib.reload(wmolab.grading).verify("03.2", "a")[0] is False
 
 
 def test_verify_writes_nothing_to_stderr():
