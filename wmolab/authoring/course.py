@@ -51,8 +51,8 @@ SUMMARIES_NL = {
           "49 plannen reproduceren.",
     "04": "Vijf gemeenten in de praktijk; bewijs coderen en overeenstemming meten (Cohens kappa); "
           "context tegenover keuze.",
-    "05": "Een kleine enquête over waardenconflicten: de tabellen reproduceren, de drukfout vinden; de waarden rangschikken "
-          "met de groep.",
+    "05": "Een kleine enquête over waardenconflicten: de tabellen reproduceren, de drukfout vinden; "
+          "de waarden rangschikken met de groep.",
     "06": "Cliëntenparticipatie onder vijf inkoopmodellen; `?` tegenover `nvt`; een correlatie die niet te "
           "reproduceren is.",
     "07": "Eindopdracht: de Wmo-aanpak van één gemeente beoordelen op waarden, sturing en inspraak, in een "

@@ -109,6 +109,7 @@ def build(root: Path = ROOT, out: Path | None = None, lessons: list[str] | None 
     nl = Path(out or root) / "nl"
     lessons = translations.due_lessons(root) if lessons is None else lessons
     written: list[Path] = []
+    todo: list[tuple[Path, nbformat.NotebookNode]] = []
     errors = []
     for folder in translations.FOLDERS:
         for english in translations.notebooks(root, folder):
@@ -124,12 +125,13 @@ def build(root: Path = ROOT, out: Path | None = None, lessons: list[str] | None 
             except TranslationMissing as exc:
                 errors.append(str(exc))
                 continue
-            dst = nl / folder / english.name
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            nbexec.write_notebook(nbexec.clean(nb, outputs=False), dst)
-            written.append(dst)
-    if errors:
+            todo.append((nl / folder / english.name, nb))
+    if errors:  # nothing is written unless every notebook can be
         raise TranslationMissing("make nl: the Dutch text is not complete:\n  " + "\n  ".join(errors))
+    for dst, nb in todo:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        nbexec.write_notebook(nbexec.clean(nb, outputs=False), dst)
+        written.append(dst)
     for folder in _FOLDERS_IN_NL:
         (nl / folder).mkdir(parents=True, exist_ok=True)
     exercises.mark_solutions(nl)  # the Dutch rubric's points, nbgrader cells (in place)

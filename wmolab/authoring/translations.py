@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib.util
 import io
+import re
 import subprocess
 import sys
 import tomllib
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LANG = "nl"
 FOLDERS = ("notebooks", "solutions")
 #: header dates are fixed: the catalogues change only when an entry does (git shows real changes only)
-_EPOCH = _dt.datetime(2025, 1, 1, tzinfo=_dt.timezone.utc)
+_EPOCH = _dt.datetime(2025, 1, 1, tzinfo=_dt.UTC)
 
 
 def due_lessons(root: Path = ROOT) -> list[str]:
@@ -82,14 +83,41 @@ def _new_catalogue(notebook: Path):
                    creation_date=_EPOCH, revision_date=_EPOCH, fuzzy=False,
                    header_comment=f"# Dutch translation of {notebook.parent.name}/{notebook.name} (WMO Lab).\n"
                                   "# One entry per markdown cell: msgctxt = cell id, msgid = English, msgstr = Dutch.\n"
-                                  "# Update with `make translations`; a '#, fuzzy' entry is stale: the English changed.")
+                                  "# `make translations` updates it; a '#, fuzzy' entry is stale: the English changed.")
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _previous_ids(text: str) -> dict[str, str]:
+    """``{msgctxt: previous msgid}`` from the ``#| msgid`` comments (Babel writes them but does not read them)."""
+    from babel.messages.pofile import unescape
+
+    out, prev = {}, []
+    for line in text.splitlines():
+        if line.startswith("#| "):
+            prev.append(line[3:])
+        elif line.startswith("msgctxt ") and prev:
+            joined = " ".join(prev)
+            if joined.startswith("msgid "):
+                out[unescape(line[len("msgctxt "):])] = "".join(unescape(q) for q in _QUOTED.findall(joined[6:]))
+            prev = []
+        elif not line.startswith("#"):
+            prev = []
+    return out
 
 
 def read_catalogue(path: Path):
+    """The catalogue at ``path`` (Babel), with each fuzzy entry's previous English (``#| msgid``) restored."""
     from babel.messages.pofile import read_po
 
-    with open(path, "rb") as fh:
-        return read_po(fh, locale=LANG)
+    data = Path(path).read_bytes()
+    catalog = read_po(io.BytesIO(data), locale=LANG)
+    previous = _previous_ids(data.decode("utf-8"))
+    for msg in catalog:
+        if msg.id and msg.context in previous:
+            msg.previous_id = [previous[msg.context]]
+    return catalog
 
 
 def _write(catalog, path: Path) -> bool:
@@ -118,9 +146,11 @@ def _merged(notebook: Path, old) -> object:
         if prev is None or not prev.string:
             catalog.add(source, "", context=ctx)
             continue
-        if prev.id == source:
-            flags = {"fuzzy"} if prev.fuzzy else set()
-            previous = prev.previous_id if prev.fuzzy else []
+        if prev.id == source or (prev.fuzzy and prev.previous_id == [source]):
+            # unchanged, or changed back to the English the Dutch was made from
+            stale = prev.fuzzy and prev.previous_id != [source]
+            flags = {"fuzzy"} if stale else set()
+            previous = prev.previous_id if stale else []
         else:  # the English changed: keep the Dutch, mark it stale, keep the English it was made from
             flags = {"fuzzy"}
             previous = prev.previous_id if prev.fuzzy and prev.previous_id else [prev.id]
