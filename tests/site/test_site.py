@@ -171,8 +171,11 @@ def _plain(text: str) -> str:
 
 def test_no_solution_on_the_public_site(out):
     assert not (out / "solutions").exists() and not (out / "_sources" / "solutions").exists(), "solution pages"
-    answers = [" ".join(_plain(re.sub(r"^\W*Model answer\W*", "", c.source.strip(), flags=re.I)).split()[:8])
-               for p in SOLUTIONS for c in read(p).cells if "model-answer" in c.get("metadata", {}).get("tags", [])]
+    dutch = sorted((ROOT / "nl" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+    answers = [" ".join(_plain(re.sub(r"^\W*(Model answer|Modelantwoord)\W*", "", c.source.strip(), flags=re.I))
+                        .split()[:8])
+               for p in [*SOLUTIONS, *dutch] for c in read(p).cells
+               if {"model-answer", "answer"} & set(c.get("metadata", {}).get("tags", []))]  # "answer": nbgrader's
     assert len(answers) >= len(SOLUTIONS), "the solution sheets have model answers to look for"
     for page in sitecheck.pages(out):
         text = _plain("".join(sitecheck.parse(page).text))
@@ -182,7 +185,8 @@ def test_no_solution_on_the_public_site(out):
         assert not leaked, f"{page.name}: a model answer: {leaked[0]}"
     for source in [*out.rglob("*.ipynb"), out / "searchindex.js"]:
         raw = source.read_text(encoding="utf-8")
-        assert "BEGIN SOLUTION" not in raw and "**Model answer.**" not in raw, f"{source.name}: a solution"
+        assert "BEGIN SOLUTION" not in raw and "**Model answer.**" not in raw and "**Modelantwoord.**" not in raw, \
+            f"{source.name}: a solution"
 
 
 # --- in Chromium ---

@@ -131,6 +131,8 @@ def stage(src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.CourseConfig | None
             staged.dutch += docs
 
     shutil.copy2(root / "docs" / "instructors.md", src / "instructors.md")
+    (src / "docs").mkdir()  # the one-page Python reference every exercise sheet links to (../docs/…)
+    shutil.copy2(root / "docs" / "python-reference.md", src / "docs" / "python-reference.md")
     (src / "errata.md").write_text(sitepages.errata_md((root / "datasets" / "ERRATA.md").read_text(encoding="utf-8")),
                                    encoding="utf-8")
     with (root / "datasets" / "glossary.csv").open(encoding="utf-8", newline="") as fh:
@@ -150,6 +152,7 @@ def stage(src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.CourseConfig | None
     trees = [_toctree(FOLDERS[f][0], getattr(staged, f)) for f in ("notebooks", "exercises", "solutions")
              if getattr(staged, f)]
     trees += dutch_trees
+    trees.append(_toctree("Help", ["docs/python-reference"]))
     trees.append(_toctree("For instructors", ["instructors"]))
     trees.append(_toctree("Data and sources", ["datasets/index", "glossary", "errata"]))
     home = sitepages.home_md(cfg, lessons, solutions=solutions, toctrees="\n".join(trees))
@@ -158,7 +161,7 @@ def stage(src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.CourseConfig | None
         home = home.replace(tagline, tagline + f"\n*[Nederlandse versie: begin hier]({staged.dutch[0]}.ipynb)* "
                             "(de lessen die al in het Nederlands zijn, staan onder *Nederlands: lessen*)\n", 1)
     (src / "index.md").write_text(home, encoding="utf-8")
-    staged.other = ["index", "instructors", "datasets/index", "glossary", "errata"]
+    staged.other = ["index", "instructors", "docs/python-reference", "datasets/index", "glossary", "errata"]
     return staged
 
 
