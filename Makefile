@@ -8,7 +8,7 @@ LAB_ARGS ?=
 NB0    := notebooks/00_start_here.ipynb
 PYTEST_ARGS ?=
 
-.PHONY: lab test site exercises datapackage notebooks lock bench bundle links student-edition wheel binder-check grading-course clean help
+.PHONY: lab test site exercises datapackage notebooks lock bench bundle links student-edition wheel binder-check grading-course translations nl clean help
 
 help:
 	@echo "make lab          open the course in JupyterLab (sets up .venv first)"
@@ -17,6 +17,8 @@ help:
 	@echo "make exercises    mark solutions/ for nbgrader and regenerate exercises/ (keeps a sheet with your work; FORCE=1 overwrites)"
 	@echo "make datapackage  rebuild datasets/datapackage.json after editing a dataset"
 	@echo "make notebooks    re-execute notebooks/ and solutions/, then regenerate exercises/"
+	@echo "make translations update translations/nl/*.po from the English notebooks (a changed cell becomes fuzzy: stale)"
+	@echo "make nl           build the Dutch edition nl/ from the English notebooks and the catalogues (NL_LESSONS=00,01 for a subset)"
 	@echo "make bench        measure the performance budgets into docs/performance.md"
 	@echo "make bundle       build dist/wmolab-offline.zip for offline use"
 	@echo "make lock         re-resolve requirements/*.txt after changing a pin in requirements/*.in"
@@ -94,7 +96,7 @@ test: $(VENV)/.test-installed $(VENV)/.site-installed $(VENV)/.node-installed $(
 	$(PY) -m ruff check wmolab tests
 	$(PY) -m pytest -n auto --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 300 \
-	  $(PYTEST_ARGS) tests notebooks solutions
+	  $(PYTEST_ARGS) tests notebooks solutions nl/notebooks nl/solutions
 	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules wmolab
 
 # The course website: stages build/site-src/ and builds build/site/ with Sphinx (offline; warnings are errors).
@@ -113,6 +115,13 @@ datapackage: $(VENV)/.lab-installed
 notebooks: $(VENV)/.lab-installed
 	$(PY) -m wmolab.authoring.nbexec $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 	$(PY) -m wmolab.authoring.exercises . $(if $(FORCE),--force)
+
+# The Dutch edition (docs/authoring.md, "The Dutch edition"): catalogues in translations/nl/, the notebooks in nl/.
+translations: $(VENV)/.lab-installed
+	$(PY) -m wmolab.authoring.translations update
+
+nl: $(VENV)/.lab-installed
+	$(PY) -m wmolab.authoring.nl $(if $(NL_LESSONS),--lessons $(NL_LESSONS))
 
 bench: $(VENV)/.test-installed $(VENV)/.site-installed
 	$(PY) -m wmolab.authoring.bench --runs $(or $(BENCH_RUNS),3)

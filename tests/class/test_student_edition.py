@@ -19,7 +19,7 @@ from helpers import ROOT, notebook_paths
 
 TOP_LEVEL = {".gitattributes", ".gitignore", edition.MARKER, "LICENSE", "LICENSE-CONTENT.md", "README.md",
              "datasets", "docs", "environment.yml", "exercises", "jupyter-settings", "notebooks", "postBuild",
-             "pyproject.toml", "requirements", "wmolab"}
+             "pyproject.toml", "requirements", "wmolab", "nl", "README.nl.md"}
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
@@ -37,9 +37,10 @@ def built(tmp_path_factory, cfg):
 def test_the_edition_has_what_students_need_and_nothing_else(built):
     out = built["out"]
     assert {p.name for p in out.iterdir()} - {".git"} == TOP_LEVEL
-    for folder in ("notebooks", "exercises"):
+    for folder in ("notebooks", "exercises", "nl/notebooks", "nl/exercises"):
         assert sorted(p.name for p in (out / folder).iterdir()) == [p.name for p in notebook_paths(folder)]
-    assert not (out / "solutions").exists()
+    assert not (out / "solutions").exists() and not (out / "nl" / "solutions").exists()
+    assert sorted(p.name for p in (out / "nl").iterdir()) == ["exercises", "notebooks"]
     assert [p.name for p in (out / "requirements").iterdir()] == ["lab.txt"]
     assert [p.name for p in (out / "docs").iterdir()] == ["python-reference.md"], "only the page the sheets link to"
     for src in (ROOT / "datasets").rglob("*"):
@@ -58,6 +59,7 @@ def test_no_solution_anywhere(built):
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
         assert "Model answer" not in text, f"{path.relative_to(out)} carries a model answer"
+        assert "Modelantwoord" not in text, f"{path.relative_to(out)} carries a (Dutch) model answer"
         assert "### BEGIN SOLUTION" not in text, f"{path.relative_to(out)} carries a solution marker"
         if path.suffix == ".ipynb":
             for cell in nbformat.read(path, as_version=4).cells:
@@ -89,6 +91,20 @@ def test_every_readme_link_goes_to_the_student_edition(built, cfg):
             pytest.fail(f"unexpected link in the student README: {link}")
     expected = {f"{p.parent.name}/{p.name}" for p in notebook_paths("notebooks", "exercises")}
     assert targets["binder"] >= expected and targets["hub"] == expected
+
+
+def test_the_dutch_readme_links_the_dutch_lessons(built, cfg):
+    out = built["out"]
+    readme = (out / "README.nl.md").read_text(encoding="utf-8")
+    links = LINK.findall(readme)
+    assert "README.md" in links
+    dutch = {f"nl/{p.parent.name}/{p.name}" for p in notebook_paths("nl/notebooks", "nl/exercises")}
+    binder = {parse_qs(urlparse(u).query)["labpath"][0] for u in links if u.startswith(cfg.binder + "/v2/")}
+    assert dutch and binder == dutch
+    for link in links:
+        assert "solutions" not in unquote(link), link
+        if not urlparse(link).scheme:
+            assert (out / link).exists(), f"README.nl.md links to a missing file: {link}"
 
 
 def test_the_edition_package_works_on_its_own(built):

@@ -89,6 +89,25 @@ def test_a_page_for_every_lesson_and_sheet_with_launch_links(out):
         assert f'href="notebooks/{Path(les["name"]).stem}.html"' in home, f"the course map misses lesson {les['nn']}"
 
 
+def test_the_dutch_pages_and_the_language_switch(out):
+    """The Dutch edition's lessons and sheets have pages with Dutch launch links; each links to the English page and
+    back; the home page links the Dutch edition; no Dutch solution page on the public site."""
+    cfg = config.load()
+    dutch = sorted(p for f in ("notebooks", "exercises") for p in (ROOT / "nl" / f).glob("[0-9][0-9]_*.ipynb"))
+    assert dutch, "the Dutch edition has pages"
+    for path in dutch:
+        folder = path.parent.name
+        doc = f"nl/{folder}/{path.stem}"
+        page = html_of(out, doc)
+        binder = config.binder_url(cfg.source, f"nl/{folder}/{path.name}", cfg.binder)
+        assert f'href="{binder.replace("&", "&amp;")}"' in page, f"{doc}: Dutch launch link missing"
+        assert f'href="../../{folder}/{path.stem}.html"' in page, f"{doc}: no link to the English page"
+        assert f'href="../nl/{folder}/{path.stem}.html"' in html_of(out, f"{folder}/{path.stem}"), \
+            f"{folder}/{path.stem}: no link to the Dutch page"
+    assert 'href="nl/notebooks/' in html_of(out, "index"), "the home page does not link the Dutch edition"
+    assert not (out / "nl" / "solutions").exists(), "Dutch solution pages on the public site"
+
+
 def test_exercise_sheets_keep_their_questions_and_stay_unexecuted(out):
     for path in SHEETS:
         text = text_of(out, f"exercises/{path.stem}")
@@ -152,8 +171,11 @@ def _plain(text: str) -> str:
 
 def test_no_solution_on_the_public_site(out):
     assert not (out / "solutions").exists() and not (out / "_sources" / "solutions").exists(), "solution pages"
-    answers = [" ".join(_plain(re.sub(r"^\W*Model answer\W*", "", c.source.strip(), flags=re.I)).split()[:8])
-               for p in SOLUTIONS for c in read(p).cells if "model-answer" in c.get("metadata", {}).get("tags", [])]
+    dutch = sorted((ROOT / "nl" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+    answers = [" ".join(_plain(re.sub(r"^\W*(Model answer|Modelantwoord)\W*", "", c.source.strip(), flags=re.I))
+                        .split()[:8])
+               for p in [*SOLUTIONS, *dutch] for c in read(p).cells
+               if {"model-answer", "answer"} & set(c.get("metadata", {}).get("tags", []))]  # "answer": nbgrader's
     assert len(answers) >= len(SOLUTIONS), "the solution sheets have model answers to look for"
     for page in sitecheck.pages(out):
         text = _plain("".join(sitecheck.parse(page).text))
@@ -163,7 +185,8 @@ def test_no_solution_on_the_public_site(out):
         assert not leaked, f"{page.name}: a model answer: {leaked[0]}"
     for source in [*out.rglob("*.ipynb"), out / "searchindex.js"]:
         raw = source.read_text(encoding="utf-8")
-        assert "BEGIN SOLUTION" not in raw and "**Model answer.**" not in raw, f"{source.name}: a solution"
+        assert "BEGIN SOLUTION" not in raw and "**Model answer.**" not in raw and "**Modelantwoord.**" not in raw, \
+            f"{source.name}: a solution"
 
 
 # --- in Chromium ---

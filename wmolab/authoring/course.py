@@ -41,6 +41,26 @@ SUMMARIES = {
 }
 
 
+#: The same, in Dutch (README.nl.md, the Dutch edition's course map).
+SUMMARIES_NL = {
+    "00": "Hoe de cursus werkt; de drie decentralisaties van 2015 op een tijdlijn; de woordenlijst.",
+    "01": "Publiek en privaat: de empirische en de normatieve benadering, de *zwaartepunt*-regel; "
+          "Wmo-organisaties indelen.",
+    "02": "Wat publieke waarden zijn; vier typologieën en de 11 Wmo-waarden; waarom waarden botsen, "
+          "en hoe professionals daarmee omgaan.",
+    "03": "De vier sturingsperspectieven (PA, NPM, NPG, SR); beleidstekst scoren met 64 signaalwoorden; "
+          "49 plannen reproduceren.",
+    "04": "Vijf gemeenten in de praktijk; bewijs coderen en overeenstemming meten (Cohens kappa); "
+          "context tegenover keuze.",
+    "05": "Een kleine enquête over waardenconflicten: de tabellen reproduceren, de drukfout vinden; "
+          "de waarden rangschikken met de groep.",
+    "06": "Cliëntenparticipatie onder vijf inkoopmodellen; `?` tegenover `nvt`; een correlatie die niet te "
+          "reproduceren is.",
+    "07": "Eindopdracht: de Wmo-aanpak van één gemeente beoordelen op waarden, sturing en inspraak, in een "
+          "beleidsnotitie.",
+}
+
+
 def binder_url(path: str) -> str:
     """A Binder link that opens ``path`` (relative to the repository root) in JupyterLab."""
     return _config.binder_url(_CFG.source, path, _CFG.binder)
@@ -59,7 +79,7 @@ def _title_and_minutes(path: Path) -> tuple[str, str]:
     nb = json.loads(path.read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
     title = re.search(r"^#\s+\d{2}\s*·\s*(.+)$", first, re.M)
-    minutes = re.search(r"\*\*Time:\*\*[^0-9]*(\d+(?:\s*[–-]\s*\d+)?)\s*min", first)
+    minutes = re.search(r"\*\*(?:Time|Tijd):\*\*[^0-9]*(\d+(?:\s*[–-]\s*\d+)?)\s*min", first)
     return (title.group(1).strip() if title else path.stem,
             minutes.group(1).replace(" ", "") if minutes else "?")
 
@@ -86,6 +106,28 @@ def course_map(root: Path = ROOT) -> str:
         )
         rows.append(f"| {les['nn']} | [{les['title']}](notebooks/{les['name']}) | {les['summary']} | "
                     f"{les['minutes']} min | {links} |")
+    return "\n".join(rows)
+
+
+def course_map_nl(root: Path = ROOT) -> str:
+    """The Dutch course map (README.nl.md): lessons built in nl/ link there; the others to the English lesson."""
+    rows = [
+        "| # | Les | Wat je leert | Tijd | Openen op Binder |",
+        "|---|---|---|---|---|",
+    ]
+    for les in lessons(root):
+        dutch = root / "nl" / "notebooks" / les["name"]
+        if dutch.exists():
+            title, minutes = _title_and_minutes(dutch)
+            links = " · ".join(
+                f"[{label}]({binder_url('nl/' + folder + '/' + les['name'])})"
+                for folder, label in (("notebooks", "les"), ("exercises", "opgaven"), ("solutions", "uitwerkingen")))
+            rows.append(f"| {les['nn']} | [{title}](nl/notebooks/{les['name']}) | {SUMMARIES_NL.get(les['nn'], '')} | "
+                        f"{minutes} min | {links} |")
+        else:
+            rows.append(f"| {les['nn']} | {les['title']} (nog niet vertaald: [Engelse les](notebooks/{les['name']})) | "
+                        f"{SUMMARIES_NL.get(les['nn'], '')} | {les['minutes']} min | "
+                        f"[lesson]({binder_url('notebooks/' + les['name'])}) |")
     return "\n".join(rows)
 
 

@@ -2,7 +2,8 @@
 
 ``make student-edition`` (``python -m wmolab.authoring.edition build/student``) builds a folder with
 
-- ``notebooks/`` (the lessons) and ``exercises/`` (the exercise sheets), no ``solutions/``;
+- ``notebooks/`` (the lessons) and ``exercises/`` (the exercise sheets), no ``solutions/``; the same for the
+  Dutch edition (``nl/notebooks/``, ``nl/exercises/``) with a Dutch ``README.nl.md``;
 - ``datasets/`` and the course package ``wmolab/`` without its authoring tools (the exercise
   generator, the data-package builder, the link tools), so no solution marker travels along;
 - what Binder and a laptop need: ``environment.yml``, ``requirements/lab.txt``, ``pyproject.toml``,
@@ -122,6 +123,8 @@ def student_readme(cfg: cfgmod.CourseConfig, lessons: list[dict[str, str]]) -> s
 
 **An open Jupyter course on public values, steering and client voice in the Dutch social domain.**
 
+*[Nederlandse versie: README.nl.md](README.nl.md)* (the Dutch lessons, in `nl/`)
+
 This is the student edition of WMO Lab: the lessons (`notebooks/`), your exercise sheets (`exercises/`) and the
 datasets. The worked solutions are not in it; your instructor has them. Each exercise sheet checks your answers
 as you go: it tells you whether you are right without giving the answer away.
@@ -155,6 +158,35 @@ With conda: `conda env create -f environment.yml`, `conda activate wmolab`, `bas
 
 Code (`wmolab/`): MIT, see `LICENSE`. Text, notebooks and data: CC BY 4.0, see `LICENSE-CONTENT.md`. The full
 course, with solutions and instructor notes, is at {cfg.source.url}.
+"""
+
+
+def student_readme_nl(cfg: cfgmod.CourseConfig, root: Path = ROOT) -> str:
+    """The edition's Dutch README: one Binder and one hub link per Dutch lesson and exercise sheet (``nl/``)."""
+    rows = ["| # | Les | Tijd | Op Binder | Op de cursushub |", "|---|---|---|---|---|"]
+    for les in course.lessons(root):
+        if not (root / "nl" / "notebooks" / les["name"]).exists():
+            continue
+        title, minutes = course._title_and_minutes(root / "nl" / "notebooks" / les["name"])
+        nb, ex = f"nl/notebooks/{les['name']}", f"nl/exercises/{les['name']}"
+        binder = (f"[les]({cfgmod.binder_url(cfg.student, nb, cfg.binder)}) · "
+                  f"[opgaven]({cfgmod.binder_url(cfg.student, ex, cfg.binder)})")
+        hub = (f"[les]({cfgmod.nbgitpuller_url(cfg.hub, cfg.student, nb)}) · "
+               f"[opgaven]({cfgmod.nbgitpuller_url(cfg.hub, cfg.student, ex)})")
+        rows.append(f"| {les['nn']} | [{title}]({nb}) | {minutes} min | {binder} | {hub} |")
+    table = "\n".join(rows)
+    return f"""# WMO Lab: studenteneditie (Nederlands)
+
+*[English version: README.md](README.md)*
+
+**Een open Jupyter-cursus over publieke waarden, sturing en cliëntenparticipatie in het Nederlandse sociaal domein.**
+
+De Nederlandse lessen staan in `nl/notebooks/`, je opgavenbladen in `nl/exercises/`. Lessen die nog niet vertaald
+zijn, vind je in het Engels in `notebooks/` en `exercises/` (zie README.md).
+
+{table}
+
+Wil je de menu's van JupyterLab in het Nederlands: kies *Settings → Language* en dan Nederlands.
 """
 
 
@@ -198,8 +230,8 @@ def build(out: Path | str, root: Path | str = ROOT, cfg: cfgmod.CourseConfig | N
         raise EditionError(f"{root}/notebooks has no lessons (NN_slug.ipynb)")
     out.mkdir(parents=True, exist_ok=True)
     _clear(out)
-    for folder in ("notebooks", "exercises"):
-        (out / folder).mkdir()
+    for folder in ("notebooks", "exercises", "nl/notebooks", "nl/exercises"):  # nl/: the Dutch edition
+        (out / folder).mkdir(parents=True)
         for nb in _notebooks(root, folder):
             shutil.copy2(nb, out / folder / nb.name)
     _copy_tree(root / "datasets", out / "datasets")
@@ -210,6 +242,7 @@ def build(out: Path | str, root: Path | str = ROOT, cfg: cfgmod.CourseConfig | N
     (out / "pyproject.toml").write_text(_pyproject(root, out), encoding="utf-8")
     (out / "environment.yml").write_text(_environment_yml(root), encoding="utf-8")
     (out / "README.md").write_text(student_readme(cfg, lessons), encoding="utf-8")
+    (out / "README.nl.md").write_text(student_readme_nl(cfg, root), encoding="utf-8")
     (out / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     (out / MARKER).write_text(
         "This folder is the student edition of WMO Lab, built by `make student-edition` from the full course.\n"

@@ -5,6 +5,7 @@ It rewrites, between their markers,
 - in ``README.md``: the Binder badge (``<!-- binder-badge:start/end -->``), the link to the course website
   (``<!-- site-link:start/end -->``) and the course map (``<!-- course-map:start/end -->``, built by
   :mod:`wmolab.authoring.course`);
+- in ``README.nl.md`` (the Dutch README): its Binder badge and the Dutch course map (lessons built in ``nl/``);
 - in ``docs/instructors.md``: the table of hub links to the student edition
   (``<!-- hub-links:start/end -->``), one nbgitpuller link per lesson and per exercise sheet;
 - in ``build/student/README.md``, if a student edition has been built there: its Binder and hub links
@@ -38,6 +39,12 @@ def badge(cfg: cfgmod.CourseConfig) -> str:
     """The README's Binder badge: the full course, opening lesson 00."""
     url = cfgmod.binder_url(cfg.source, START_NOTEBOOK, cfg.binder)
     return f"[![Launch on Binder]({cfg.binder}/badge_logo.svg)]({url})"
+
+
+def badge_nl(cfg: cfgmod.CourseConfig) -> str:
+    """README.nl.md's Binder badge: the full course, opening the Dutch lesson 00."""
+    url = cfgmod.binder_url(cfg.source, "nl/" + START_NOTEBOOK, cfg.binder)
+    return f"[![Openen op Binder]({cfg.binder}/badge_logo.svg)]({url})"
 
 
 def site_link(cfg: cfgmod.CourseConfig) -> str:
@@ -87,6 +94,15 @@ def update(root: Path = ROOT, check_only: bool = False, cfg: cfgmod.CourseConfig
         changed.append("README.md")
         if not check_only:
             readme.write_text(new, encoding="utf-8")
+    readme_nl = root / "README.nl.md"
+    if readme_nl.exists():
+        text = readme_nl.read_text(encoding="utf-8")
+        new = replace_between(text, BADGE, badge_nl(cfg), "README.nl.md")
+        new = replace_between(new, (course.START, course.END), course.course_map_nl(root), "README.nl.md")
+        if new != text:
+            changed.append("README.nl.md")
+            if not check_only:
+                readme_nl.write_text(new, encoding="utf-8")
     guide = root / "docs" / "instructors.md"
     text = guide.read_text(encoding="utf-8")
     new = replace_between(text, HUB_LINKS, hub_links_table(cfg, root), "docs/instructors.md")

@@ -53,28 +53,47 @@ class Staged:
     notebooks: list[str] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
     solutions: list[str] = field(default_factory=list)
+    dutch: list[str] = field(default_factory=list)
     datasets: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> list[str]:
-        return [*self.other, *self.notebooks, *self.exercises, *self.solutions, *self.datasets]
+        return [*self.other, *self.notebooks, *self.exercises, *self.solutions, *self.dutch, *self.datasets]
 
 
-def _with_launch_links(path: Path, cfg: cfgmod.CourseConfig, folder: str) -> nbformat.NotebookNode:
+#: The Dutch edition's pages (nl/): toctree captions and what the launch line calls them.
+FOLDERS_NL = {"notebooks": ("Nederlands: lessen", "les"), "exercises": ("Nederlands: opgavenbladen", "opgavenblad"),
+              "solutions": ("Nederlands: uitwerkingen (docenten)", "uitwerking")}
+
+
+def _launch_md_nl(cfg: cfgmod.CourseConfig, folder: str, name: str) -> str:
+    """The launch links of a Dutch page (nl/<folder>/<name>), in Dutch."""
+    path = f"nl/{folder}/{name}"
+    hub_repo = cfg.source if folder == "solutions" else cfg.student
+    return (f"**Voer deze {FOLDERS_NL[folder][1]} uit:** [op Binder]({cfgmod.binder_url(cfg.source, path, cfg.binder)})"
+            f" (niets te installeren) · [op je JupyterHub]({cfgmod.nbgitpuller_url(cfg.hub, hub_repo, path)}).")
+
+
+def _switch_md(root: Path, folder: str, name: str, dutch: bool) -> str:
+    """The language switch of a lesson or sheet page: a link to the same page in the other language, if any."""
+    if dutch:
+        return f"\n\n*[English version of this page](../../{folder}/{name})*"
+    if (root / "nl" / folder / name).exists():
+        return f"\n\n*[Nederlandse versie van deze pagina](../nl/{folder}/{name})*"
+    return ""
+
+
+def _with_launch_links(path: Path, cfg: cfgmod.CourseConfig, folder: str, root: Path = ROOT,
+                       dutch: bool = False) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
-    text = sitepages.launch_md(cfg, folder, path.name, what=FOLDERS[folder][1])
+    text = _launch_md_nl(cfg, folder, path.name) if dutch else \
+        sitepages.launch_md(cfg, folder, path.name, what=FOLDERS[folder][1])
+    text += _switch_md(root, folder, path.name, dutch)
     launch = nbformat.v4.new_markdown_cell(text)
     launch.id = LAUNCH_CELL_ID
     nb.cells.insert(1, launch)
-    for cell in nb.cells:  # the one-page Python reference is a page of the site, next to the folders
-        if cell.cell_type == "markdown" and REFERENCE_LINK in cell.source:
-            cell.source = cell.source.replace(REFERENCE_LINK, "../python-reference.md")
     return nb
-
-
-#: how every sheet's first cell links the one-page Python reference in the repository
-REFERENCE_LINK = "../docs/python-reference.md"
 
 
 def _toctree(caption: str, docs: list[str]) -> str:
@@ -98,11 +117,22 @@ def stage(src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.CourseConfig | None
     for folder in ("notebooks", "exercises", *(("solutions",) if solutions else ())):
         (src / folder).mkdir()
         for path in sorted((root / folder).glob("[0-9][0-9]_*.ipynb")):
-            write_notebook(_with_launch_links(path, cfg, folder), src / folder / path.name)
+            write_notebook(_with_launch_links(path, cfg, folder, root), src / folder / path.name)
             getattr(staged, folder).append(f"{folder}/{path.stem}")
+    dutch_trees = []
+    for folder in ("notebooks", "exercises", *(("solutions",) if solutions else ())):
+        docs = []
+        for path in sorted((root / "nl" / folder).glob("[0-9][0-9]_*.ipynb")):
+            (src / "nl" / folder).mkdir(parents=True, exist_ok=True)
+            write_notebook(_with_launch_links(path, cfg, folder, root, dutch=True), src / "nl" / folder / path.name)
+            docs.append(f"nl/{folder}/{path.stem}")
+        if docs:
+            dutch_trees.append(_toctree(FOLDERS_NL[folder][0], docs))
+            staged.dutch += docs
 
     shutil.copy2(root / "docs" / "instructors.md", src / "instructors.md")
-    shutil.copy2(root / "docs" / "python-reference.md", src / "python-reference.md")
+    (src / "docs").mkdir()  # the one-page Python reference every exercise sheet links to (../docs/…)
+    shutil.copy2(root / "docs" / "python-reference.md", src / "docs" / "python-reference.md")
     (src / "errata.md").write_text(sitepages.errata_md((root / "datasets" / "ERRATA.md").read_text(encoding="utf-8")),
                                    encoding="utf-8")
     with (root / "datasets" / "glossary.csv").open(encoding="utf-8", newline="") as fh:
@@ -121,12 +151,17 @@ def stage(src: Path = SRC, *, root: Path = ROOT, cfg: cfgmod.CourseConfig | None
 
     trees = [_toctree(FOLDERS[f][0], getattr(staged, f)) for f in ("notebooks", "exercises", "solutions")
              if getattr(staged, f)]
-    trees.append(_toctree("Python", ["python-reference"]))
+    trees += dutch_trees
+    trees.append(_toctree("Help", ["docs/python-reference"]))
     trees.append(_toctree("For instructors", ["instructors"]))
     trees.append(_toctree("Data and sources", ["datasets/index", "glossary", "errata"]))
-    (src / "index.md").write_text(sitepages.home_md(cfg, lessons, solutions=solutions, toctrees="\n".join(trees)),
-                                  encoding="utf-8")
-    staged.other = ["index", "python-reference", "instructors", "datasets/index", "glossary", "errata"]
+    home = sitepages.home_md(cfg, lessons, solutions=solutions, toctrees="\n".join(trees))
+    if staged.dutch:  # the language switch of the home page: the Dutch edition starts at its first lesson
+        tagline = "Dutch social domain.**\n"
+        home = home.replace(tagline, tagline + f"\n*[Nederlandse versie: begin hier]({staged.dutch[0]}.ipynb)* "
+                            "(de lessen die al in het Nederlands zijn, staan onder *Nederlands: lessen*)\n", 1)
+    (src / "index.md").write_text(home, encoding="utf-8")
+    staged.other = ["index", "instructors", "docs/python-reference", "datasets/index", "glossary", "errata"]
     return staged
 
 

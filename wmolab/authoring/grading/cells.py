@@ -39,11 +39,13 @@ TEXT_STUB = (
 #: Points of a self-checked question whose key names none (``keys add … --points N`` sets them).
 DEFAULT_AUTO_POINTS = 1
 SCHEMA_VERSION = 3
-QUESTION = re.compile(r"^#{2,3} Question (\d{2})\.(\d{1,2})\b", re.M)
+#: a question's heading; the Dutch edition's is "## Vraag NN.k"
+QUESTION = re.compile(r"^#{2,3} (?:Question|Vraag) (\d{2})\.(\d{1,2})\b", re.M)
 CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\d{2}\.\d{1,2})["']""")
 _RUBRIC = re.compile(r"\*\*Rubric\.?\*\*\.?")
-_RUBRIC_TOTAL = re.compile(r"^\s*\((\d+(?:\.\d+)?)\s+points?\b")
-_BULLET_POINTS = re.compile(r"\((\d+(?:\.\d+)?)\s+points?\)")
+#: "(2 points)", in the Dutch edition "(2 punten)", "(1 punt)"
+_RUBRIC_TOTAL = re.compile(r"^\s*\((\d+(?:\.\d+)?)\s+(?:points?|punten|punt)\b")
+_BULLET_POINTS = re.compile(r"\((\d+(?:\.\d+)?)\s+(?:points?|punten|punt)\)")
 _BULLET = re.compile(r"^[-*] ")
 
 
