@@ -26,7 +26,8 @@ help:
 	@echo "make student-edition  build build/student/: the course without solutions, for your student repository"
 	@echo "make wheel        build dist/wmolab-<version>-py3-none-any.whl (the package with its datasets, for a hub image)"
 	@echo "make binder-check install requirements/lab.txt over Binder's base packages and check they fit"
-	@echo "make grading-course DIR=~/wmolab-grading   an nbgrader course folder for grading a class (docs/instructors.md)"
+	@echo "make grading-course DIR=~/wmolab-grading   an nbgrader course folder for grading a class (docs/instructors.md;"
+	@echo "                   LANGUAGE=nl for the Dutch edition's sheets)"
 	@echo "make clean        remove .venv and caches"
 
 # The environment: re-installed only when a lock file changes (make compares timestamps).
@@ -149,7 +150,7 @@ binder-check: $(VENV)/.lab-installed
 # an nbgrader course folder (nbgrader comes with the test requirements); then work in DIR with .venv/bin on PATH
 grading-course: $(VENV)/.test-installed
 	@test -n "$(DIR)" || { echo "usage: make grading-course DIR=~/wmolab-grading"; exit 2; }
-	$(PY) -m wmolab.authoring.grading.course $(DIR)
+	$(PY) -m wmolab.authoring.grading.course $(DIR) $(if $(LANGUAGE),--language $(LANGUAGE))
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist test-artifacts *.egg-info wmolab.egg-info

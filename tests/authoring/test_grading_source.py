@@ -144,3 +144,25 @@ def test_settings_are_declared_with_help():
     assert Demo().level == 1 and Demo(level=2).level == 2 and Demo.settings()["level"].help == "how much"
     with pytest.raises(TypeError, match="no setting 'levle'"):
         Demo(levle=2)
+
+
+def test_a_dutch_sheet_gets_dutch_grading_cells_and_answer_prompt():
+    from wmolab.authoring.grading.release import release_notebook
+
+    nb = _sheet()
+    nb.metadata["language"] = "nl"
+    marked = MarkGradingCells(keys_dir=ROOT / "nonexistent")(nb)
+    test = marked.cells[2]
+    assert "nakijkcel (1 punt)" in test.source and "grading cell" not in test.source
+    released = release_notebook(copy.deepcopy(marked))
+    prompts = [c.source for c in released.cells if gc.role(c) == "manually graded answer"]
+    assert prompts == [gc.TEXT_STUB_NL]
+    english = release_notebook(MarkGradingCells(keys_dir=ROOT / "nonexistent")(_sheet()))
+    assert [c.source for c in english.cells if gc.role(c) == "manually graded answer"] == [gc.TEXT_STUB]
+
+
+def test_a_dutch_class_gets_the_dutch_prompt_in_its_nbgrader_config():
+    from wmolab.authoring.grading.course import config_text
+
+    assert repr(gc.TEXT_STUB_NL) in config_text("wmolab", "nl") and repr(gc.TEXT_STUB) not in config_text("x", "nl")
+    assert repr(gc.TEXT_STUB) in config_text("wmolab")

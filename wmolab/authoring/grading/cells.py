@@ -21,7 +21,8 @@ from typing import Any
 import nbformat
 
 __all__ = [
-    "BEGIN", "END", "BEGIN_HIDDEN", "END_HIDDEN", "CODE_STUB", "TEXT_STUB", "DEFAULT_AUTO_POINTS",
+    "BEGIN", "END", "BEGIN_HIDDEN", "END_HIDDEN", "CODE_STUB", "TEXT_STUB", "TEXT_STUB_NL", "TEXT_STUBS", "language",
+    "DEFAULT_AUTO_POINTS",
     "SCHEMA_VERSION", "QUESTION", "CHECK_CALL", "meta", "is_solution", "is_grade", "is_locked", "role",
     "set_role", "checksum", "grade_id", "question_of", "rubric_points", "points_of_rubric_line",
 ]
@@ -36,6 +37,19 @@ TEXT_STUB = (
     "✍️ **Your answer:** *(double-click this cell and write your answer here; "
     "the solution sheet has a model answer and the rubric)*"
 )
+#: The same prompt in the Dutch edition (a notebook whose metadata says ``"language": "nl"``).
+TEXT_STUB_NL = (
+    "✍️ **Jouw antwoord:** *(dubbelklik op deze cel en schrijf hier je antwoord; "
+    "het uitwerkingenblad heeft een modelantwoord en de rubric)*"
+)
+TEXT_STUBS = {"en": TEXT_STUB, "nl": TEXT_STUB_NL}
+
+
+def language(nb) -> str:
+    """The language of a sheet: ``"nl"`` for the Dutch edition's (its metadata), else ``"en"``."""
+    return "nl" if nb.get("metadata", {}).get("language") == "nl" else "en"
+
+
 #: Points of a self-checked question whose key names none (``keys add … --points N`` sets them).
 DEFAULT_AUTO_POINTS = 1
 SCHEMA_VERSION = 3

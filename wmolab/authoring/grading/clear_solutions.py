@@ -14,6 +14,16 @@ class ClearSolutions(Transform):
     code_stub = Setting(gc.CODE_STUB, "what replaces a solution region (nbgrader: ClearSolutions.code_stub)")
     text_stub = Setting(gc.TEXT_STUB, "what replaces a model answer (nbgrader: ClearSolutions.text_stub)")
 
+    def notebook(self, nb):
+        """A Dutch sheet gets the Dutch answer prompt, unless the setting was changed from the course's."""
+        default = self.text_stub
+        if default == gc.TEXT_STUB and gc.language(nb) == "nl":
+            self.text_stub = gc.TEXT_STUB_NL
+        try:
+            return super().notebook(nb)
+        finally:
+            self.text_stub = default
+
     def _replace_regions(self, cell) -> bool:
         stub = (self.code_stub if cell.cell_type == "code" else self.text_stub).split("\n")
         out, inside, replaced = [], False, False

@@ -1,12 +1,13 @@
 """Set up an nbgrader course folder from the repository (``make grading-course DIR=…``).
 
-    python -m wmolab.authoring.grading.course DIR [--course-id wmolab] [--lesson 03 ...] [--force]
+    python -m wmolab.authoring.grading.course DIR [--course-id wmolab] [--lesson 03 ...] [--language nl] [--force]
 
 writes into ``DIR``:
 
 - ``nbgrader_config.py``: the course id, the course's stubs (so nbgrader releases exactly ``exercises/``),
   the execution timeout, the output limits and the gradebook (``gradebook.db`` in ``DIR``); an existing one is
   kept unless ``--force`` (it may hold a hub's exchange settings);
+- with ``--language nl``, the Dutch edition's sheets (``nl/solutions``) and its answer prompt instead;
 - ``source/NN_slug/NN_slug.ipynb`` for every lesson (or the ``--lesson`` ones): the solution sheet, which is an
   nbgrader source notebook (:mod:`.source`); a source that changed is updated and said so.
 
@@ -44,7 +45,7 @@ SETTINGS: list[tuple[str, object, str]] = [
 ]
 
 
-def config_text(course_id: str) -> str:
+def config_text(course_id: str, language: str = "en") -> str:
     lines = [
         "# nbgrader configuration of a WMO Lab course, written by `python -m wmolab.authoring.grading.course`.",
         "# Everything not set here is nbgrader's default. docs/instructors.md explains the workflow.",
@@ -55,6 +56,8 @@ def config_text(course_id: str) -> str:
     for name, value, why in SETTINGS:
         if name.startswith("LimitOutputSize."):
             continue
+        if name == "ClearSolutions.text_stub":
+            value = gc.TEXT_STUBS[language]
         lines += [f"# {why}", f"c.{name} = {value!r}"]
     name, value, why = next(s for s in SETTINGS if s[0].startswith("LimitOutputSize."))
     lines += [
@@ -79,32 +82,33 @@ def config_text(course_id: str) -> str:
     return "\n".join(lines)
 
 
-def lesson_sheets(root: Path = ROOT, lessons: list[str] | None = None) -> list[Path]:
-    sheets = sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb"))
+def lesson_sheets(root: Path = ROOT, lessons: list[str] | None = None, language: str = "en") -> list[Path]:
+    folder = root / "solutions" if language == "en" else root / language / "solutions"
+    sheets = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
     if not sheets:
-        raise SystemExit(f"no solution sheets in {root / 'solutions'}: run this from a checkout of the course")
+        raise SystemExit(f"no solution sheets in {folder}: run this from a checkout of the course")
     if lessons:
         sheets = [p for p in sheets if p.name[:2] in lessons]
         missing = set(lessons) - {p.name[:2] for p in sheets}
         if missing:
-            raise SystemExit(f"no lesson {', '.join(sorted(missing))} in {root / 'solutions'}")
+            raise SystemExit(f"no lesson {', '.join(sorted(missing))} in {folder}")
     return sheets
 
 
 def set_up(directory: Path, course_id: str = "wmolab", lessons: list[str] | None = None, force: bool = False,
-           root: Path = ROOT) -> list[str]:
+           root: Path = ROOT, language: str = "en") -> list[str]:
     """Create or update the course folder; return what was done, one line each."""
     directory = Path(directory).expanduser().resolve()
     directory.mkdir(parents=True, exist_ok=True)
     done = []
     config = directory / "nbgrader_config.py"
-    text = config_text(course_id)
+    text = config_text(course_id, language)
     if config.exists() and not force and config.read_text(encoding="utf-8") != text:
         done.append(f"kept {config} (it differs from the course's; --force replaces it)")
     elif not config.exists() or config.read_text(encoding="utf-8") != text:
         config.write_text(text, encoding="utf-8")
         done.append(f"wrote {config}")
-    for sheet in lesson_sheets(root, lessons):
+    for sheet in lesson_sheets(root, lessons, language):
         nb = MarkGradingCells(keys_dir=root / "wmolab" / "keys")(nbformat.read(sheet, as_version=4))
         dst = directory / "source" / sheet.stem / sheet.name
         new = nbformat.writes(nb) + "\n"
@@ -123,9 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", help="the course folder (created if needed)")
     parser.add_argument("--course-id", default="wmolab")
     parser.add_argument("--lesson", action="append", help="only this lesson (NN); repeat for more")
+    parser.add_argument("--language", choices=sorted(gc.TEXT_STUBS), default="en",
+                        help="nl: the Dutch edition's sheets (nl/solutions) and answer prompt")
     parser.add_argument("--force", action="store_true", help="replace an nbgrader_config.py that differs")
     args = parser.parse_args(argv)
-    for line in set_up(Path(args.directory), args.course_id, args.lesson, args.force) or ["nothing to do"]:
+    for line in set_up(Path(args.directory), args.course_id, args.lesson, args.force,
+                       language=args.language) or ["nothing to do"]:
         print(line)
     print(f"next: cd {args.directory} && nbgrader generate_assignment <NN_slug>  (docs/instructors.md)")
     return 0

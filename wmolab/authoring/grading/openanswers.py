@@ -81,7 +81,7 @@ def student_answers(root: Path, assignment: str, question: OpenQuestion) -> dict
         nb = nbformat.read(path, as_version=4)
         cell = next((c for c in nb.cells if gc.meta(c).get("grade_id") == question.grade_id), None)
         text = None if cell is None else cell.source
-        answers[student] = None if text is None or text.strip() == gc.TEXT_STUB.strip() else text
+        answers[student] = None if text is None or text.strip() in {s.strip() for s in gc.TEXT_STUBS.values()} else text
     return answers
 
 

@@ -110,16 +110,26 @@ def check_targets(source: str) -> list[tuple[str, str]]:
     return [(q, expr) for _, _, q, expr in sorted(found)]
 
 
-def _points_text(points: float) -> str:
+def _points_text(points: float, lang: str = "en") -> str:
     n = int(points) if float(points).is_integer() else points
+    if lang == "nl":
+        return f"{n} punt" + ("" if n == 1 else "en")
     return f"{n} point" + ("" if n == 1 else "s")
 
 
-def test_source(question: str, expression: str, points: float) -> str:
+#: the visible lines of a grading cell, per language
+_TEST_COMMENT = {
+    "en": ["# {question} · grading cell ({points}). Leave it as it is: when your instructor grades this",
+           "# sheet with nbgrader, the answer above is checked here. Running it yourself changes nothing."],
+    "nl": ["# {question} · nakijkcel ({points}). Laat deze cel zoals ze is: als je docent dit blad nakijkt met",
+           "# nbgrader, wordt je antwoord hierboven hier gecontroleerd. Zelf uitvoeren verandert niets."],
+}
+
+
+def test_source(question: str, expression: str, points: float, lang: str = "en") -> str:
     """The autograder tests cell of one self-check (visible comment, hidden verification)."""
     return "\n".join([
-        f"# {question} · grading cell ({_points_text(points)}). Leave it as it is: when your instructor grades this",
-        "# sheet with nbgrader, the answer above is checked here. Running it yourself changes nothing.",
+        *(line.format(question=question, points=_points_text(points, lang)) for line in _TEST_COMMENT[lang]),
         gc.BEGIN_HIDDEN,
         "import importlib, wmolab.grading",
         f'_ok, _feedback = importlib.reload(wmolab.grading).verify("{question}", {expression})',
@@ -145,6 +155,7 @@ class MarkGradingCells(Transform):
         return _whole(keys.get(question, {}).get("points", self.default_points))
 
     def notebook(self, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+        self._lang = gc.language(nb)
         old_tests = {gc.meta(c)["grade_id"]: c for c in nb.cells if gc.role(c) == "autograder tests"}
         cells, seen = [], {}
         question = ""
@@ -198,6 +209,6 @@ class MarkGradingCells(Transform):
         gid = gc.grade_id(question, "test")
         points = self._points(question)
         cell = old.get(gid) or nbformat.v4.new_code_cell(id=gid)
-        cell.source = test_source(question, expression, points)
+        cell.source = test_source(question, expression, points, getattr(self, "_lang", "en"))
         gc.set_role(cell, "autograder tests", gid, points)
         return cell
