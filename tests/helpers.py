@@ -15,13 +15,19 @@ FOLDERS = ("notebooks", "solutions", "exercises")
 #: where the browser tests save a screenshot of a failure
 BROWSER_ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHECK_LINE = re.compile(
-    r"^(?P<qid>\d{2}\.\d{1,2}) · (?P<label>✔ correct|✘ not correct yet|… not answered yet|✘ cannot check this answer)"
+    r"^(?P<qid>\d{2}\.\d{1,2}) · (?P<label>✔ correct|✘ not correct yet|… not answered yet|✘ cannot check this answer"
+    r"|✔ goed|✘ nog niet goed|… nog niet beantwoord|✘ dit antwoord kan niet worden gecontroleerd)"
 )
 LABEL_STATUS = {
     "✔ correct": "correct",
     "✘ not correct yet": "incorrect",
     "… not answered yet": "unanswered",
     "✘ cannot check this answer": "invalid",
+    # the Dutch edition (wmolab.po)
+    "✔ goed": "correct",
+    "✘ nog niet goed": "incorrect",
+    "… nog niet beantwoord": "unanswered",
+    "✘ dit antwoord kan niet worden gecontroleerd": "invalid",
 }
 CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\d{2}\.\d{1,2})["']""")
 
