@@ -25,6 +25,7 @@ def dossier_html(data: Mapping[str, pd.DataFrame], subject: str, lens: str = _AL
     headline = _("{name}: evidence about the municipality itself on <b>{n} of 3</b> lenses ({lenses}).")
     parts = ['<p class="wmolab-headline">' + headline.format(name=f"<b>{esc(d.name)}</b>", n=len(d.lenses),
                                                              lenses=esc(have)) + "</p>"]
+    missing_word, so_word = _("Missing:"), _("So:")
     for le in (LENSES if lens == _ALL else (lens,)):
         ev = d.evidence[d.evidence["lens"] == le]
         gaps = d.missing[d.missing["lens"] == le]
@@ -35,8 +36,8 @@ def dossier_html(data: Mapping[str, pd.DataFrame], subject: str, lens: str = _AL
                          f"{esc(r.source)}</small></li>")
         for r in gaps.itertuples():
             items.append(f'<li class="wmolab-missing" style="border-left:4px solid {STATUS["incorrect"]["color"]};'
-                         f'padding-left:6px;list-style:none"><b>✗ {esc(_("Missing:"))}</b> {esc(r.missing)}<br>'
-                         f"<i>{esc(_('So:'))} {esc(r.so)}</i></li>")
+                         f'padding-left:6px;list-style:none"><b>✗ {esc(missing_word)}</b> {esc(r.missing)}<br>'
+                         f"<i>{esc(so_word)} {esc(r.so)}</i></li>")
         parts.append(f"<h4>{esc(_(LENS_TITLES[le]))}</h4><ul>{''.join(items)}</ul>")
     return "".join(parts)
 

@@ -50,13 +50,14 @@ _SORTER_MARK = {"correct": STATUS["correct"]["mark"], "wrong": STATUS["incorrect
 # --------------------------------------------------------------------------- organisations
 def organisation_card_html(row: pd.Series) -> str:
     """The facts of one organisation, before any verdict."""
+    legal, financing, task = _("Legal form:"), _("Financing:"), _("Task:")
     return (
         '<div class="wmolab-org" style="border:1px solid #ccc;padding:6px 10px;max-width:720px">'
         f"<b>{esc(row['name'])}</b><br><i>{esc(row['in_short'])}</i>"
         "<ul style='margin:4px 0'>"
-        f"<li><b>{esc(_('Legal form:'))}</b> {esc(row['legal_form'])}</li>"
-        f"<li><b>{esc(_('Financing:'))}</b> {esc(row['financing'])}</li>"
-        f"<li><b>{esc(_('Task:'))}</b> {esc(row['task'])}</li></ul></div>"
+        f"<li><b>{esc(legal)}</b> {esc(row['legal_form'])}</li>"
+        f"<li><b>{esc(financing)}</b> {esc(row['financing'])}</li>"
+        f"<li><b>{esc(task)}</b> {esc(row['task'])}</li></ul></div>"
     )
 
 
@@ -74,14 +75,15 @@ def verdict_html(orgs: pd.DataFrame, org_id: str, choice: str | None) -> str:
              else _("the course's application of the zwaartepunt rule"))
     where = (" " + _("Source: {source}.").format(source=esc(cite("000", row["source_lines"])))
              if isinstance(row["source_lines"], str) else " " + _("This example is invented for the course."))
+    head = [_("criterion"), _("points to"), _("all three together"), _("Verdict:"), _("Reasoning.")]
     return (
         f'<div class="wmolab-verdict wmolab-verdict-{result["status"]}" role="status">'
         f"<p><b>{_STATUS_MARK[result['status']]} {esc(result['headline'])}</b></p>"
-        f"<table><tr><th style='text-align:left'>{esc(_('criterion'))}</th>"
-        f"<th style='text-align:left'>{esc(_('points to'))}</th></tr>{lines}"
-        f"<tr><td>{esc(_('all three together'))}</td><td><b>{esc(signals(row))}</b></td></tr></table>"
-        f"<p><b>{esc(_('Verdict:'))}</b> {esc(row['verdict'])} ({esc(basis)}).{where}</p>"
-        f"<p><b>{esc(_('Reasoning.'))}</b> {esc(row['reasoning'])}</p></div>"
+        f"<table><tr><th style='text-align:left'>{esc(head[0])}</th>"
+        f"<th style='text-align:left'>{esc(head[1])}</th></tr>{lines}"
+        f"<tr><td>{esc(head[2])}</td><td><b>{esc(signals(row))}</b></td></tr></table>"
+        f"<p><b>{esc(head[3])}</b> {esc(row['verdict'])} ({esc(basis)}).{where}</p>"
+        f"<p><b>{esc(head[4])}</b> {esc(row['reasoning'])}</p></div>"
     )
 
 
