@@ -18,6 +18,7 @@ from ..cases import (
     plot_presence,
     summary_vs_text,
 )
+from ..i18n import _
 from ..plots import PERSPECTIVE_STYLE
 from ._base import Explorer, esc, figure_outputs, note_html, table_html
 
@@ -37,10 +38,10 @@ def _badge(code: str) -> str:
 # --------------------------------------------------------------------------- case explorer
 def explore_cases(coding: pd.DataFrame) -> Explorer:
     """Pick a municipality, a topic and a source; see the 4 × 4 grid and where summary and text disagree."""
-    municipality = widgets.Dropdown(options=list(CASE_MUNICIPALITIES), value="Zwolle", description="Municipality:")
-    topic = widgets.ToggleButtons(options=[(t, t) for t in TOPICS], value="thuiszorg", description="Topic:")
+    municipality = widgets.Dropdown(options=list(CASE_MUNICIPALITIES), value="Zwolle", description=_("Municipality:"))
+    topic = widgets.ToggleButtons(options=[(t, t) for t in TOPICS], value="thuiszorg", description=_("Topic:"))
     source = widgets.ToggleButtons(options=[("chapter summary", "summary"), ("case text", "text")],
-                                   value="summary", description="Read from:")
+                                   value="summary", description=_("Read from:"))
     notes = widgets.HTML()
     outputs = {**figure_outputs(), "notes": notes}
     mismatches = summary_vs_text(coding)
@@ -65,7 +66,7 @@ def explore_cases(coding: pd.DataFrame) -> Explorer:
 
     controls = {"municipality": municipality, "topic": topic, "source": source}
     layout = [municipality, topic, source, outputs["image"], outputs["caption"], notes]
-    return Explorer(controls, outputs, update, title="The five cases, element by element", layout_children=layout)
+    return Explorer(controls, outputs, update, title=_("The five cases, element by element"), layout_children=layout)
 
 
 # --------------------------------------------------------------------------- coding exercise
@@ -78,10 +79,10 @@ def explore_coding(evidence: pd.DataFrame, codebook: pd.DataFrame | None = None)
     ids = list(evidence["statement_id"])
     rows = evidence.set_index("statement_id")
     labels = [(f"{sid} · {rows.loc[sid, 'municipality']} · {rows.loc[sid, 'element']}", sid) for sid in ids]
-    statement = widgets.Dropdown(options=labels, value=ids[0], description="Statement:",
+    statement = widgets.Dropdown(options=labels, value=ids[0], description=_("Statement:"),
                                  layout=widgets.Layout(width="460px"))
-    code = widgets.ToggleButtons(options=[NOT_CODED, *PERSPECTIVES], value=NOT_CODED, description="Your code:")
-    reveal = widgets.Checkbox(value=False, description="show the author's codes", indent=False)
+    code = widgets.ToggleButtons(options=[NOT_CODED, *PERSPECTIVES], value=NOT_CODED, description=_("Your code:"))
+    reveal = widgets.Checkbox(value=False, description=_("show the author's codes"), indent=False)
     text = widgets.HTML()
     score = widgets.HTML()
     detail = widgets.HTML()
@@ -145,7 +146,7 @@ def explore_coding(evidence: pd.DataFrame, codebook: pd.DataFrame | None = None)
     controls = {"statement": statement, "code": code, "reveal": reveal}
     outputs = {"text": text, "score": score, "detail": detail}
     layout = [statement, text, code, score, reveal, detail]
-    ex = Explorer(controls, outputs, update, title="Code the evidence yourself", layout_children=layout)
+    ex = Explorer(controls, outputs, update, title=_("Code the evidence yourself"), layout_children=layout)
     ex.codes = state["codes"]  # type: ignore[attr-defined]
     return ex
 
@@ -154,13 +155,13 @@ def explore_coding(evidence: pd.DataFrame, codebook: pd.DataFrame | None = None)
 def explore_model_board(verdicts: pd.DataFrame) -> Explorer:
     """The analysis model as a board: pick the level and a cell; see which cases land there and why."""
     level = widgets.ToggleButtons(options=[("approach to the topic", "topic"), ("application of the law", "law")],
-                                  value="topic", description="Level:")
+                                  value="topic", description=_("Level:"))
     movement = widgets.RadioButtons(options=[("meebewegen (moving along)", "meebewegen"),
                                              ("tegenbewegen (moving against)", "tegenbewegen")],
-                                    value="meebewegen", description="Context:")
+                                    value="meebewegen", description=_("Context:"))
     strategy = widgets.RadioButtons(options=[("doelgericht (goal-directed)", "doelgericht"),
                                              ("doelzoekend (goal-seeking)", "doelzoekend")],
-                                    value="doelgericht", description="Strategy:")
+                                    value="doelgericht", description=_("Strategy:"))
     cell = widgets.HTML()
     outputs = {**figure_outputs(), "cell": cell}
 
@@ -188,4 +189,4 @@ def explore_model_board(verdicts: pd.DataFrame) -> Explorer:
 
     controls = {"level": level, "movement": movement, "strategy": strategy}
     layout = [level, widgets.HBox([movement, strategy]), cell, outputs["image"], outputs["caption"]]
-    return Explorer(controls, outputs, update, title="The analysis model board", layout_children=layout)
+    return Explorer(controls, outputs, update, title=_("The analysis model board"), layout_children=layout)
