@@ -93,3 +93,49 @@ def test_english_is_unchanged_by_default():
     assert "Timeline explorer" in timeline.static_html() and timeline.controls["law"].description == "Law:"
     assert "first view, saved with the notebook" in timeline.static_html()
     assert "Look for 'WWB' in the predecessor column." in str(check("00.1", "Jeugdwet"))
+
+
+CASES_ENGLISH = ("chapter summary", "case text", "summary says", "Coded ", "Agreement with the author", "expects:",
+                 "the model expects", "Cases in this cell", "moving along", "goal-directed", "fits footnote",
+                 "Grid of the four", "Two-by-two board", "The analysis model", "(policy)", "Codebook for")
+
+
+def _no_english_in(html: str, sampled=CASES_ENGLISH) -> None:
+    left = [s for s in sampled if s in html]
+    assert left == [], left
+
+
+def test_every_explorer_of_lesson_04_speaks_dutch(dutch, dataset):
+    from wmolab.widgets.cases import explore_cases, explore_coding, explore_model_board
+
+    cases = explore_cases(dataset("cases_coding"))
+    cases.controls["municipality"].value = "Haarlemmermeer"  # a case where summary and text disagree somewhere
+    html = cases.static_html() + cases.outputs["notes"].value + cases.outputs["image"].value
+    assert "samenvatting van het hoofdstuk" in html and "Raster van de vier onderdelen" in html
+    _no_english_in(html)
+    coding = explore_coding(dataset("cases_evidence"), dataset("cases_codebook"))
+    for sid in list(coding.controls["statement"].options)[:2]:
+        coding.controls["statement"].value = sid[1]
+        coding.controls["code"].value = "PA"
+    coding.controls["reveal"].value = True
+    html = coding.outputs["text"].value + coding.outputs["score"].value + coding.outputs["detail"].value
+    assert "2 van de" in html and "Overeenstemming met de auteur" in html and "De auteur codeert" in html
+    _no_english_in(html)
+    board = explore_model_board(dataset("cases_verdicts"))
+    html = board.static_html() + board.outputs["cell"].value + board.outputs["image"].value
+    assert "het model verwacht" in html and "Twee-bij-tweebord van het analysemodel" in html
+    assert [o[0] for o in board.controls["movement"].options] == ["meebewegen", "tegenbewegen"]
+    assert [o[1] for o in board.controls["level"].options] == ["topic", "law"], "the compared values stay"
+    _no_english_in(html)
+
+
+def test_lesson_04_figures_speak_dutch(dutch, dataset):
+    from wmolab.cases import plot_model_board, plot_presence, plot_presence_overview
+    coding = dataset("cases_coding")
+    ax = plot_presence(coding, "Zwolle", "thuiszorg").axes[0]
+    assert "samenvatting van het hoofdstuk" in ax.get_title() and "dominant in het oordeel" in ax.get_xlabel()
+    assert "Beleid\n(beleid)" in [t.get_text() for t in ax.get_yticklabels()]
+    assert plot_presence_overview(coding).axes[0].get_title().startswith("Onderdelen (van de 4)")
+    board = plot_model_board(dataset("cases_verdicts")).axes[0]
+    texts = " ".join(t.get_text() for t in board.texts)
+    assert board.get_title().startswith("Het analysemodel") and "verwacht:" in texts and "expects" not in texts
