@@ -34,6 +34,8 @@ from typing import Any
 
 import pandas as pd
 
+from .i18n import N_
+
 __all__ = [
     "percent_agreement", "cohens_kappa", "expected_agreement", "agreement_table",
     "agreement_summary", "disagreements", "kappa_label",
@@ -154,11 +156,11 @@ def kappa_label(kappa: float) -> str:
         raise ValueError("kappa_label needs a number.")
     k = float(kappa)
     if k < 0:
-        return "worse than chance"
-    for limit, label in ((0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial")):
+        return N_("worse than chance")
+    for limit, label in ((0.20, N_("slight")), (0.40, N_("fair")), (0.60, N_("moderate")), (0.80, N_("substantial"))):
         if k <= limit:
             return label
-    return "almost perfect"
+    return N_("almost perfect")
 
 
 def agreement_summary(coder_a: Iterable[Any], coder_b: Iterable[Any], *,

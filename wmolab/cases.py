@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from .agreement import agreement_summary
+from .i18n import N_, _
 from .plots import PALETTE, PERSPECTIVE_STYLE, new_figure
 from .sources import replace_lines
 from .steering import PERSPECTIVES
@@ -39,8 +40,8 @@ __all__ = [
 ]
 
 ELEMENTS = ("Beleid", "Organisatie", "Bekostiging", "Aansturing")
-ELEMENT_EN = {"Beleid": "policy", "Organisatie": "organisation", "Bekostiging": "funding",
-              "Aansturing": "management focus"}
+ELEMENT_EN = {"Beleid": N_("policy"), "Organisatie": N_("organisation"), "Bekostiging": N_("funding"),
+              "Aansturing": N_("management focus")}
 CASE_MUNICIPALITIES = ("Haarlemmermeer", "Zwolle", "Oss", "Utrecht", "Den Haag")
 TOPICS = ("tegenprestatie", "thuiszorg")
 TOPIC_EN = {"tegenprestatie": "tegenprestatie (Participatiewet)", "thuiszorg": "thuiszorg (Wmo 2015)"}
@@ -48,10 +49,10 @@ CODING_SOURCES = ("summary", "text")
 
 #: The four options of the analysis model (Figuur 4.1; Nijdam, c. 2020, §4.4.2, L2594-2615).
 OPTIONS = {
-    ("meebewegen", "doelgericht"): ("1.1", "doelgericht meebewegen", "SR + NPM, clearly"),
+    ("meebewegen", "doelgericht"): ("1.1", "doelgericht meebewegen", N_("SR + NPM, clearly")),
     ("meebewegen", "doelzoekend"): ("1.2", "doelzoekend meebewegen", "SR + NPM"),
-    ("tegenbewegen", "doelgericht"): ("2.1", "doelgericht tegenbewegen", "another perspective or pair, clearly"),
-    ("tegenbewegen", "doelzoekend"): ("2.2", "doelzoekend tegenbewegen", "another perspective or pair"),
+    ("tegenbewegen", "doelgericht"): ("2.1", "doelgericht tegenbewegen", N_("another perspective or pair, clearly")),
+    ("tegenbewegen", "doelzoekend"): ("2.2", "doelzoekend tegenbewegen", N_("another perspective or pair")),
 }
 _ALONG = {"mee": "meebewegen", "deels_mee": "meebewegen", "overwegend_mee": "meebewegen",
           "tegen": "tegenbewegen", "deels_tegen": "tegenbewegen",
@@ -320,13 +321,13 @@ def plot_presence(coding: pd.DataFrame, municipality: str, topic: str, source: s
     ax.set_xticks(range(len(PERSPECTIVES)))
     ax.set_xticklabels([p + (" ★" if p in dominant else "") for p in PERSPECTIVES])
     ax.set_yticks(range(len(ELEMENTS)))
-    ax.set_yticklabels([f"{el}\n({ELEMENT_EN[el]})" for el in reversed(ELEMENTS)])
+    ax.set_yticklabels([f"{el}\n({_(ELEMENT_EN[el])})" for el in reversed(ELEMENTS)])
     ax.set_xlim(-0.6, len(PERSPECTIVES) - 0.4)
     ax.set_ylim(-0.6, len(ELEMENTS) - 0.4)
     ax.grid(False)
-    where = "chapter summary" if source == "summary" else "case text"
+    where = _("chapter summary") if source == "summary" else _("case text")
     ax.set_title(f"{municipality} · {topic} ({where})", fontsize=12)
-    ax.set_xlabel("★ dominant in the author's verdict · ring: summary and text disagree · ? unspecific",
+    ax.set_xlabel(_("★ dominant in the author's verdict · ring: summary and text disagree · ? unspecific"),
                   fontsize=8.5)
     return fig
 
@@ -354,8 +355,8 @@ def plot_presence_overview(coding: pd.DataFrame, source: str = "summary"):
     ax.set_xlim(-0.5, len(PERSPECTIVES) - 0.2)
     ax.set_ylim(-0.7, len(counts) - 0.3)
     ax.grid(False)
-    ax.set_title("Elements (of 4) in which each perspective appears", fontsize=12)
-    ax.set_xlabel("number = elements; black outline = dominant in the author's verdict", fontsize=9)
+    ax.set_title(_("Elements (of 4) in which each perspective appears"), fontsize=12)
+    ax.set_xlabel(_("number = elements; black outline = dominant in the author's verdict"), fontsize=9)
     return fig
 
 
@@ -374,21 +375,22 @@ def plot_model_board(verdicts: pd.DataFrame, level: str = "topic"):
         ax.add_patch(Rectangle((x, y), 1, 1, facecolor=shade, alpha=0.18 if len(here) else 1,
                                edgecolor="#444444"))
         ax.text(x + 0.04, y + 0.93, f"{code} {name} ({len(here)})", fontsize=9.5, fontweight="bold", va="top")
-        ax.text(x + 0.04, y + 0.83, f"expects: {expect}", fontsize=8, style="italic", va="top")
-        for k, (_, r) in enumerate(here.iterrows()):
+        ax.text(x + 0.04, y + 0.83, _("expects: {expect}").format(expect=_(expect)), fontsize=8, style="italic",
+                va="top")
+        for k, (_row, r) in enumerate(here.iterrows()):
             mark = "" if r["fits_rule"] else "  ✗"
             ax.text(x + 0.06, y + 0.72 - 0.083 * k, f"{r['municipality']} · {r['topic']}: {r['dominant']}{mark}",
                     fontsize=8, va="top")
         if not len(here):
-            ax.text(x + 0.5, y + 0.45, "no case", ha="center", fontsize=9, color="#666666")
+            ax.text(x + 0.5, y + 0.45, _("no case"), ha="center", fontsize=9, color="#666666")
     ax.set_xlim(0, 2)
     ax.set_ylim(0, 2)
     ax.set_xticks([0.5, 1.5])
-    ax.set_xticklabels(["doelgericht (goal-directed)", "doelzoekend (goal-seeking)"])
+    ax.set_xticklabels([_("doelgericht (goal-directed)"), _("doelzoekend (goal-seeking)")])
     ax.set_yticks([0.5, 1.5])
-    ax.set_yticklabels(["tegenbewegen\n(moving against)", "meebewegen\n(moving along)"])
+    ax.set_yticklabels([_("tegenbewegen\n(moving against)"), _("meebewegen\n(moving along)")])
     ax.grid(False)
-    which = "approach to the topic" if level == "topic" else "application of the law"
-    ax.set_title(f"The analysis model: the ten cases by {which}", fontsize=12)
-    ax.set_xlabel("✗ = dominant perspectives do not match the decision rule (course's check)", fontsize=9)
+    which = _("approach to the topic") if level == "topic" else _("application of the law")
+    ax.set_title(_("The analysis model: the ten cases by {which}").format(which=which), fontsize=12)
+    ax.set_xlabel(_("✗ = dominant perspectives do not match the decision rule (course's check)"), fontsize=9)
     return fig

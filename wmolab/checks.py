@@ -17,7 +17,8 @@ mapping whose names are matched without regard to capitals or spaces.
 
 A **choice** question (kind ``"choice"``) lists a few readings of a result; the student picks one
 and gets that option's own explanation, right or wrong. The explanations are stored sealed with
-their option (a glance at the key file shows neither which option is right nor what it says).
+their option (a glance at the key file shows neither which option is right nor what it says); a Dutch
+explanation per option (``feedback_nl``, sealed with its own stream) is shown after ``set_language("nl")``.
 
 :func:`check` never raises and never shows the expected value. It returns a
 :class:`Feedback` whose status is one of:
@@ -55,9 +56,10 @@ from .answers import (
     one_value,
 )
 from .html import STATUS, esc, status_html
-from .i18n import N_, _, ngettext
+from .i18n import N_, _, get_language, ngettext
 
-__all__ = ["check", "progress", "Feedback", "Progress", "make_key", "canonical", "KEYS_DIR", "STATUSES"]
+__all__ = ["check", "progress", "Feedback", "Progress", "make_key", "seal_feedback", "canonical", "KEYS_DIR",
+           "STATUSES"]
 
 KEYS_DIR = Path(__file__).resolve().parent / "keys"
 STATUSES = tuple(STATUS)
@@ -113,6 +115,13 @@ def _unseal(question: str, option_text: str, sealed: str) -> str:
     return bytes(a ^ b for a, b in zip(data, _stream(question, option_text, len(data)))).decode()
 
 
+def seal_feedback(question: str, feedback: Mapping[str, str], lang: str = "en") -> dict[str, str]:
+    """Each option's explanation sealed with that option (Dutch with a stream of its own), by the option's hash."""
+    seal_as = question if lang == "en" else f"{question}/{lang}"
+    return {answer_hash(f"{question}/feedback", norm_text(o)): _seal(seal_as, norm_text(o), text)
+            for o, text in feedback.items()}
+
+
 def make_key(question: str, kind: str, value: Any, *, decimals: int = 0, hint: str = "",
              options: Iterable[str] | None = None, value_kind: str = "text",
              wrong: dict[str, Any] | None = None, feedback: Mapping[str, str] | None = None,
@@ -138,8 +147,7 @@ def make_key(question: str, kind: str, value: Any, *, decimals: int = 0, hint: s
         if not opts or missing or norm_text(value) not in {norm_text(o) for o in opts}:
             raise ValueError("a choice key needs its options, the right one among them, and a feedback text for "
                              f"every option (missing: {missing or 'options'})")
-        key["feedback"] = {answer_hash(f"{question}/feedback", norm_text(o)): _seal(question, norm_text(o), text)
-                           for o, text in (feedback or {}).items()}
+        key["feedback"] = seal_feedback(question, feedback or {})
     if kind == "mapping":
         key["value_kind"] = value_kind
         if value_kind == "number":
@@ -272,8 +280,11 @@ def _check(question: Any, answer: Any) -> Feedback:
 def _check_choice(qid: str, key: dict[str, Any], answer: Any) -> Feedback:
     options = key["options"]
     chosen = norm_text(as_text(answer, options))
-    explanation = key.get("feedback", {}).get(answer_hash(f"{qid}/feedback", chosen))
-    message = _unseal(qid, chosen, explanation) if explanation else (_(key["hint"]) if key.get("hint") else "")
+    option = answer_hash(f"{qid}/feedback", chosen)
+    dutch = key.get("feedback_nl", {}).get(option) if get_language() == "nl" else None
+    explanation = key.get("feedback", {}).get(option)
+    message = (_unseal(f"{qid}/nl", chosen, dutch) if dutch else _unseal(qid, chosen, explanation) if explanation
+               else _(key["hint"]) if key.get("hint") else "")
     status = "correct" if answer_hash(qid, chosen) == key["sha256"] else "incorrect"
     return Feedback(qid, status, message)
 

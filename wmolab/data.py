@@ -160,7 +160,7 @@ def describe(name: str, directory: Path | None = None) -> str:
 
     lines = [
         f"{_(res.get('title', name))} ({res['path']})",
-        _(readable(res.get("description", ""))),
+        readable(_(res.get("description", ""))) if res.get("description") else "",
         _("Source: {source}").format(source=source_text(meta)),
         _("Kind: {kind}").format(kind=_(meta.get("kind", "?")))
         + (f" ({_(readable(meta['kind_note']))})" if meta.get("kind_note") else ""),

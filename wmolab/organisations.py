@@ -127,7 +127,7 @@ def plot_publicness(orgs: pd.DataFrame):
     if table.empty:
         raise ValueError("there are no organisations to draw.")
     fig, ax = new_figure(figsize=(7.5, 0.42 * len(table) + 1.3))
-    for y, (_, row) in enumerate(table.iterrows()):
+    for y, (_i, row) in enumerate(table.iterrows()):
         style = VERDICT_STYLE[row["verdict"]]
         ax.plot(row["publicness"], y, linestyle="none", marker=style["marker"], markersize=10,
                 color=style["color"], markeredgecolor="black")

@@ -21,6 +21,8 @@ import html as _stdlib_html
 import io
 from typing import Any
 
+from .i18n import N_, _
+
 __all__ = [
     "PALETTE", "MARKERS", "HATCHES", "PERSPECTIVE_STYLE", "CLUSTER_STYLE", "VERDICT_STYLE", "LAW_STYLE",
     "CAPTION_PREFIX", "new_figure", "show", "figure_html", "to_png", "caption", "style_rc",
@@ -71,7 +73,7 @@ LAW_STYLE = {
     "all": {"color": PALETTE[4], "marker": "P"},
 }
 
-CAPTION_PREFIX = "Figure: "
+CAPTION_PREFIX = N_("Figure: ")
 
 
 def style_rc() -> dict[str, Any]:
@@ -129,7 +131,7 @@ def caption(alt: str) -> str:
     >>> caption("  Bars of the four   shares. ")
     'Figure: Bars of the four shares.'
     """
-    return CAPTION_PREFIX + " ".join(str(alt).split())
+    return _(CAPTION_PREFIX) + " ".join(str(alt).split())
 
 
 def figure_html(png: bytes, alt: str) -> str:
@@ -156,7 +158,7 @@ def show(fig, alt: str) -> None:
     from IPython.display import display
 
     if not isinstance(alt, str) or len(alt.strip()) < 10:
-        raise ValueError("show(fig, alt): alt must describe the figure in words (at least 10 characters).")
+        raise ValueError(_("show(fig, alt): alt must describe the figure in words (at least 10 characters)."))
     text = caption(alt)
     display({"text/html": figure_html(to_png(fig), alt), "text/plain": text}, raw=True)
     display({"text/markdown": f"*{text}*", "text/plain": text}, raw=True)

@@ -87,7 +87,7 @@ def crosswalk(typologies: pd.DataFrame) -> pd.DataFrame:
     require_columns(typologies, ["typology_id", "cluster_id", "label", "comparable_to"], "typologies")
     degraaf = typologies[typologies["typology_id"] == "degraaf_2016"]
     rows = []
-    for _, row in degraaf.iterrows():
+    for _i, row in degraaf.iterrows():
         target = f"degraaf_2016:{row['cluster_id']}"
         bovens = typologies[(typologies["typology_id"] == "bovens_2012")
                             & (typologies["comparable_to"] == target)]
@@ -123,7 +123,7 @@ def sorter_feedback(values: pd.DataFrame, answers: Mapping[str, str | None]) -> 
         if chosen not in (None, "") and chosen not in CLUSTERS:
             raise ValueError(f"{chosen!r} (for {key!r}) is not a cluster; choose from {CLUSTER_ORDER}.")
     rows = []
-    for _, row in values.sort_values("survey_item").iterrows():
+    for _i, row in values.sort_values("survey_item").iterrows():
         chosen = answers.get(row["value_key"]) or None
         if chosen is None:
             status, message = "open", "not sorted yet"
@@ -272,7 +272,7 @@ def plot_conflict_matrix(panels: Sequence[tuple[str, pd.DataFrame]], values: pd.
     if not panels or len(panels) > 2:
         raise ValueError("give one or two (title, matrix) panels.")
     axis = list(panels[0][1].index)
-    for _, m in panels:
+    for _i, m in panels:
         if list(m.index) != axis or list(m.columns) != axis:
             raise ValueError("both matrices need the same axis (pass axis=... to conflict_matrix).")
     n = len(axis)

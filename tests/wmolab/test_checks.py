@@ -192,7 +192,8 @@ def test_keys_on_disk_hold_no_plain_answers():
         for qid, key in keys.items():
             assert "sha256" in key or "items" in key, f"{path.name} {qid}"
             assert set(key) <= {"kind", "hint", "decimals", "options", "sha256", "size", "length", "items",
-                                "value_kind", "wrong", "feedback", "accents"}, f"{path.name} {qid}: unexpected fields"
+                                "value_kind", "wrong", "feedback", "feedback_nl", "accents"}, \
+                f"{path.name} {qid}: unexpected fields"
 
 
 def test_feedback_html_escapes():

@@ -5,13 +5,14 @@ the compiled wmolab.mo beside it must be exactly the compiled .po.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
 import pytest
 
 import wmolab
-from wmolab import check, describe, set_language
+from wmolab import check, checks, describe, set_language
 from wmolab.authoring import messages
 from wmolab.checks import progress
 from wmolab.errors import friendly_message, label_error_message
@@ -49,7 +50,6 @@ def test_every_message_of_the_code_is_translated_and_not_fuzzy():
     assert bad == []
 
 
-@pytest.mark.xfail(strict=True, reason="dataset descriptions and key hints are extracted but not yet translated")
 def test_every_dataset_description_and_hint_is_translated():
     assert DATA and all(all(_strings(m)) and not m.fuzzy for m in DATA)
 
@@ -98,6 +98,9 @@ def test_check_progress_and_errors_speak_dutch(dutch):
     assert message.startswith("Er is geen rij") and "Bedoel je 'jeugdwet'?" in message
     text = describe("laws_2015")
     assert "Bron: " in text and "Kolommen: " in text and "Source:" not in text
+    assert "wat elke wet regelt" in text and "what each covers" not in text  # the description is Dutch too
+    assumptions = describe("cases_assumptions")  # no seed line numbers, no English left in the description
+    assert "de inleiding zegt dat er 7 belemmeren" in assumptions and "(L12" not in assumptions
     with pytest.raises(wmolab.DatasetError, match="Er is geen dataset met de naam 'timelines'"):
         wmolab.load("timelines")
 
@@ -107,3 +110,55 @@ def test_english_is_the_default_and_unchanged():
     assert str(check("00.1", ...)) == ("00.1 · … not answered yet — replace the ... with your answer and run the "
                                        "cell again.")
     assert describe("laws_2015").splitlines()[2].startswith("Source: ")
+
+
+CHOICES = [(path.stem, qid, key) for path in sorted(checks.KEYS_DIR.glob("*.json"))
+           for qid, key in json.loads(path.read_text(encoding="utf-8")).items() if key["kind"] == "choice"]
+
+
+def test_a_choice_explains_the_right_and_a_wrong_option_in_dutch(dutch):
+    right, wrong = check("05.9", "b"), check("05.9", "a")
+    assert right.correct and right.message.startswith("Ja: elke student kruist werkdruk hoogstens één keer aan")
+    assert not wrong.correct and wrong.message.startswith("Niet dit: een derde is het aandeel van alle kruisjes")
+    set_language("en")
+    assert check("05.9", "a").message.startswith("Not this: a third is the share of all ticks")
+
+
+def test_dutch_choice_feedback_is_sealed_and_falls_back_to_english(dutch, tmp_path, monkeypatch):
+    from wmolab.authoring import keys as key_tool
+    monkeypatch.setattr(checks, "KEYS_DIR", tmp_path)
+    checks._keys.cache_clear()
+    english = {"a": "Not this: attention.", "b": "Yes: importance.", "c": "Not this: no ranking."}
+    dutch_text = {"a": "Niet dit: aandacht.", "b": "Ja: belang.", "c": "Niet dit: geen rangorde."}
+    key_tool.main(["add", "98.3", "choice", "b", "--options", '["a", "b", "c"]', "--feedback", json.dumps(english)])
+    assert check("98.3", "a").message == "Not this: attention.", "no Dutch yet: the English explanation"
+    before = json.loads((tmp_path / "98.json").read_text(encoding="utf-8"))["98.3"]
+    assert key_tool.main(["feedback-nl", "98.3", json.dumps(dutch_text)]) == 0
+    checks._keys.cache_clear()
+    stored = (tmp_path / "98.json").read_text(encoding="utf-8")
+    key = json.loads(stored)["98.3"]
+    assert {k: v for k, v in key.items() if k != "feedback_nl"} == before, "the rest of the key is unchanged"
+    for text in dutch_text.values():
+        assert text not in stored and text.split()[-1].rstrip(".") not in stored
+    compact = json.dumps(key)
+    assert '"b"' not in compact.replace('"options": ["a", "b", "c"]', ""), "the right option is not named"
+    assert len(key["feedback_nl"]) == 3 and set(key["feedback_nl"]) == set(key["feedback"])
+    assert check("98.3", "B").correct and check("98.3", "B").message == "Ja: belang."
+    assert check("98.3", "c").message == "Niet dit: geen rangorde." and not check("98.3", "c").correct
+    with pytest.raises(ValueError, match="every option"):
+        key_tool.add_dutch_feedback("98.3", {"a": "x", "b": "y"})
+    checks._keys.cache_clear()
+
+
+@pytest.mark.parametrize("sheet,qid,key", CHOICES, ids=[q for _, q, _ in CHOICES])
+def test_every_choice_key_explains_every_option_in_dutch(sheet, qid, key):
+    """Each option has a Dutch text of its own, and it says "Ja" exactly where the English says "Yes"."""
+    from wmolab.authoring.keys import stored_feedback
+    raw = (checks.KEYS_DIR / f"{sheet}.json").read_text(encoding="utf-8")
+    english, dutch_text = stored_feedback(qid), stored_feedback(qid, "nl")
+    assert set(dutch_text) == set(english) == set(key["options"]), qid
+    for option in key["options"]:
+        right = check(qid, option).correct
+        assert english[option].startswith("Yes:" if right else "Not this:"), (qid, option)
+        assert dutch_text[option].startswith("Ja:" if right else "Niet dit:"), (qid, option)
+        assert dutch_text[option] not in raw and dutch_text[option] != english[option], (qid, option)

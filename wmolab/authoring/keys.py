@@ -13,6 +13,12 @@ what the question is worth when nbgrader grades it (default 1,
 
     python -m wmolab.authoring.keys add 06.9 choice b --options '["a","b","c"]' \\
         --feedback '{"a": "…why a is not it…", "b": "…why b is right…", "c": "…why c is not it…"}'
+
+A choice's Dutch explanations (shown after ``set_language("nl")``) are added to an existing key without
+changing anything else in it; ``feedback`` prints the stored explanations of one question::
+
+    python -m wmolab.authoring.keys feedback-nl 06.9 '{"a": "…", "b": "…", "c": "…"}'
+    python -m wmolab.authoring.keys feedback 06.9 [--lang nl]
 """
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ from typing import Any
 
 from .. import checks
 
-__all__ = ["KEY_KINDS", "add_key", "main"]
+__all__ = ["KEY_KINDS", "add_key", "add_dutch_feedback", "stored_feedback", "main"]
 
 KEY_KINDS = ("number", "integer", "text", "bool", "set", "sequence", "mapping", "choice")
 
@@ -38,6 +44,40 @@ def add_key(question: str, key: dict[str, Any], keys_dir: Path | None = None) ->
     ordered = dict(sorted(keys.items(), key=lambda kv: int(kv[0].split(".")[1])))
     path.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def _choice_key(question: str, keys_dir: Path | None = None) -> tuple[dict[str, Any], Path]:
+    keys_dir = Path(keys_dir) if keys_dir is not None else checks.KEYS_DIR
+    path = keys_dir / f"{question.split('.')[0]}.json"
+    key = json.loads(path.read_text(encoding="utf-8")).get(question) if path.exists() else None
+    if not key or key.get("kind") != "choice":
+        raise ValueError(f"{question} has no choice key in {path}: add it first with `add {question} choice ...`")
+    return key, keys_dir
+
+
+def add_dutch_feedback(question: str, feedback_nl: dict[str, str], keys_dir: Path | None = None) -> Path:
+    """Seal a Dutch explanation for every option of ``question``'s choice key; the rest of the key stays as it is."""
+    key, keys_dir = _choice_key(question, keys_dir)
+    given = {checks.norm_text(o) for o, text in feedback_nl.items() if text.strip()}
+    missing = [o for o in key["options"] if checks.norm_text(o) not in given]
+    extra = sorted(given - {checks.norm_text(o) for o in key["options"]})
+    if missing or extra:
+        raise ValueError(f"{question}: a Dutch explanation is needed for every option, no more "
+                         f"(missing: {missing}, not an option: {extra})")
+    return add_key(question, {**key, "feedback_nl": checks.seal_feedback(question, feedback_nl, "nl")}, keys_dir)
+
+
+def stored_feedback(question: str, lang: str = "en", keys_dir: Path | None = None) -> dict[str, str]:
+    """The stored explanation of each option of ``question`` in ``lang`` (authors and translators only)."""
+    key, _ = _choice_key(question, keys_dir)
+    sealed = key.get("feedback" if lang == "en" else f"feedback_{lang}", {})
+    seal_as = question if lang == "en" else f"{question}/{lang}"
+    found = {}
+    for option in key["options"]:
+        text = sealed.get(checks.answer_hash(f"{question}/feedback", checks.norm_text(option)))
+        if text:
+            found[option] = checks._unseal(seal_as, checks.norm_text(option), text)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +95,20 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--feedback", help='choice: JSON object {"option": "its explanation", ...} for every option')
     add.add_argument("--fold-accents", action="store_true", help="text answers without regard to accents")
     add.add_argument("--points", type=float, help="points when graded with nbgrader (default 1)")
+    dutch = sub.add_parser("feedback-nl", help="add the Dutch explanations of an existing choice key")
+    dutch.add_argument("question")
+    dutch.add_argument("feedback", help='JSON object {"option": "Dutch explanation", ...} for every option')
+    show = sub.add_parser("feedback", help="print the stored explanations of a choice key")
+    show.add_argument("question")
+    show.add_argument("--lang", default="en", choices=["en", "nl"])
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.cmd == "feedback-nl":
+        path = add_dutch_feedback(args.question, json.loads(args.feedback))
+        print(f"Dutch feedback for {args.question} written to {path}")
+        return 0
+    if args.cmd == "feedback":
+        print(json.dumps(stored_feedback(args.question, args.lang), indent=1, ensure_ascii=False))
+        return 0
     value: Any = args.value
     if args.kind in ("bool", "set", "sequence", "mapping"):
         value = json.loads(value)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n import _
 from ..plots import PALETTE, new_figure
 from .subjects import LENSES
 
@@ -23,10 +24,10 @@ def plot_coverage(table: pd.DataFrame):
             else:
                 ax.scatter(j, y, s=160, marker="x", color="#555555", zorder=3)
     ax.set_xticks(range(len(LENSES)), list(LENSES))
-    ax.set_xlabel("pieces of evidence about the municipality itself (× = none)")
+    ax.set_xlabel(_("pieces of evidence about the municipality itself (× = none)"))
     ax.set_yticks(range(len(names)), [f"{n} ({table.loc[n, 'lenses']}/3)" for n in reversed(names)])
     ax.set_xlim(-0.6, len(LENSES) - 0.4)
     ax.set_ylim(-0.7, len(names) - 0.3)
     ax.grid(False)
-    ax.set_title("What the course holds on each municipality")
+    ax.set_title(_("What the course holds on each municipality"))
     return fig

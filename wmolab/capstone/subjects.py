@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..data import load
+from ..i18n import N_
 from ..voice import load_survey
 
 __all__ = ["LENSES", "LENS_TITLES", "LEVEL_EN", "DATASETS", "SUBJECTS", "Subject", "resolve", "subject_table",
@@ -15,9 +16,9 @@ __all__ = ["LENSES", "LENS_TITLES", "LEVEL_EN", "DATASETS", "SUBJECTS", "Subject
 
 LENSES = ("values", "steering", "voice")
 LENS_TITLES = {
-    "values": "Public values in tension (lessons 02, 05)",
-    "steering": "Steering perspectives (lessons 03, 04)",
-    "voice": "Client voice (lesson 06)",
+    "values": N_("Public values in tension (lessons 02, 05)"),
+    "steering": N_("Steering perspectives (lessons 03, 04)"),
+    "voice": N_("Client voice (lesson 06)"),
 }
 
 

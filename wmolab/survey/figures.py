@@ -81,7 +81,7 @@ def plot_dumbbell(gaps: pd.DataFrame, values: pd.DataFrame | None = None, title:
     ax.hlines(y, g["attention"], g["importance"], color="#999999", linewidth=2, zorder=1)
     ax.scatter(g["importance"], y, marker="o", s=60, color=PALETTE[0], label="importance (Q7)", zorder=2)
     ax.scatter(g["attention"], y, marker="s", s=55, color=PALETTE[1], label="attention (Q9)", zorder=2)
-    for yi, (_, r) in zip(y, g.iterrows()):
+    for yi, (_i, r) in zip(y, g.iterrows()):
         ax.annotate(f"{r['gap']:+.2f}", (max(r["importance"], r["attention"]) + 0.05, yi), va="center", fontsize=9)
     ax.set_yticks(y, [labels.get(v, v) for v in g.index])
     ax.set_xlim(2.5, 5.4)

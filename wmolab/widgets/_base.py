@@ -39,16 +39,17 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..html import caption_html, error_html, esc, note_html, status_html, table_html
+from ..i18n import N_, _
 from ..plots import figure_html, to_png
 
 __all__ = ["Explorer", "figure_outputs", "esc", "note_html", "error_html", "caption_html", "status_html",
            "table_html", "STATIC_NOTE", "PLACEHOLDER"]
 
 #: What a saved notebook shows as text where the live explorer was (no kernel, no widget state).
-PLACEHOLDER = "[Interactive explorer: run this cell in Jupyter to use it]"
+PLACEHOLDER = N_("[Interactive explorer: run this cell in Jupyter to use it]")
 #: The line under an explorer's static rendering; ``{controls}`` names what the live explorer lets you change.
-STATIC_NOTE = ("This is the explorer's first view, saved with the notebook. In Jupyter you can change {controls} "
-               "and see the result at once: run the cell there to use it.")
+STATIC_NOTE = N_("This is the explorer's first view, saved with the notebook. In Jupyter you can change {controls} "
+                 "and see the result at once: run the cell there to use it.")
 
 
 def figure_outputs() -> dict[str, widgets.Widget]:
@@ -104,8 +105,8 @@ class Explorer(widgets.VBox):
         except Exception as exc:  # shown politely, kept for tests
             self.last_error = exc
             self.status.value = error_html(
-                "This explorer could not update (" + type(exc).__name__ + "). "
-                "Try another setting, or re-run the cell; if it persists, tell your instructor."
+                _("This explorer could not update ({error}). Try another setting, or re-run the cell; if it "
+                  "persists, tell your instructor.").format(error=type(exc).__name__)
             )
             self._traceback = traceback.format_exc()
         finally:
@@ -144,7 +145,7 @@ class Explorer(widgets.VBox):
 
     def __repr__(self) -> str:
         # the text fallback of a saved notebook (nbval compares it; the static rendering is the HTML one)
-        return PLACEHOLDER
+        return _(PLACEHOLDER)
 
     def control_names(self) -> list[str]:
         """What a student can change, in words: each control's label (its description, else its name)."""
@@ -174,8 +175,8 @@ class Explorer(widgets.VBox):
             elif out.value:
                 parts.append(out.value)
         names = self.control_names()
-        shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-        parts.append(note_html(STATIC_NOTE.format(controls=shown or "its settings")))
+        shown = ", ".join(names[:6]) + (" " + _("and {n} more").format(n=len(names) - 6) if len(names) > 6 else "")
+        parts.append(note_html(_(STATIC_NOTE).format(controls=shown or _("its settings"))))
         return '<div class="wmolab-static-explorer">' + "\n".join(parts) + "</div>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:

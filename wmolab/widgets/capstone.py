@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..capstone import LENS_TITLES, LENSES, SUBJECTS, dossier, resolve
 from ..html import STATUS
+from ..i18n import _
 from ._base import Explorer, esc
 
 __all__ = ["explore_dossier", "dossier_html"]
@@ -20,22 +21,24 @@ def dossier_html(data: Mapping[str, pd.DataFrame], subject: str, lens: str = _AL
     if lens != _ALL and lens not in LENSES:
         raise ValueError(f"lens must be 'all' or one of {LENSES}, not {lens!r}.")
     d = dossier(data, subject)
-    have = ", ".join(d.lenses) if d.lenses else "none"
-    parts = [f'<p class="wmolab-headline"><b>{esc(d.name)}</b>: evidence about the municipality itself on '
-             f"<b>{len(d.lenses)} of 3</b> lenses ({esc(have)}).</p>"]
+    have = ", ".join(d.lenses) if d.lenses else _("none")
+    headline = _("{name}: evidence about the municipality itself on <b>{n} of 3</b> lenses ({lenses}).")
+    parts = ['<p class="wmolab-headline">' + headline.format(name=f"<b>{esc(d.name)}</b>", n=len(d.lenses),
+                                                             lenses=esc(have)) + "</p>"]
+    missing_word, so_word = _("Missing:"), _("So:")
     for le in (LENSES if lens == _ALL else (lens,)):
         ev = d.evidence[d.evidence["lens"] == le]
         gaps = d.missing[d.missing["lens"] == le]
         items = []
         for r in ev.itertuples():
-            ref = "<i>(reference, not about this municipality)</i> " if r.scope == "reference" else ""
+            ref = ("<i>" + _("(reference, not about this municipality)") + "</i> ") if r.scope == "reference" else ""
             items.append(f"<li>{ref}{esc(r.evidence)}<br><small><code>{esc(r.dataset)}</code> · "
                          f"{esc(r.source)}</small></li>")
         for r in gaps.itertuples():
             items.append(f'<li class="wmolab-missing" style="border-left:4px solid {STATUS["incorrect"]["color"]};'
-                         f'padding-left:6px;list-style:none"><b>✗ Missing:</b> {esc(r.missing)}<br>'
-                         f"<i>So: {esc(r.so)}</i></li>")
-        parts.append(f"<h4>{esc(LENS_TITLES[le])}</h4><ul>{''.join(items)}</ul>")
+                         f'padding-left:6px;list-style:none"><b>✗ {esc(missing_word)}</b> {esc(r.missing)}<br>'
+                         f"<i>{esc(so_word)} {esc(r.so)}</i></li>")
+        parts.append(f"<h4>{esc(_(LENS_TITLES[le]))}</h4><ul>{''.join(items)}</ul>")
     return "".join(parts)
 
 
@@ -45,9 +48,9 @@ def explore_dossier(data: Mapping[str, pd.DataFrame], subject: str = "Utrecht") 
     ``data`` comes from :func:`wmolab.capstone.load_capstone_data`.
     """
     municipality = widgets.Dropdown(options=[s.name for s in SUBJECTS.values()], value=resolve(subject).name,
-                                    description="Municipality:")
-    lens = widgets.ToggleButtons(options=[("all lenses", _ALL)] + [(le, le) for le in LENSES], value=_ALL,
-                                 description="Lens:")
+                                    description=_("Municipality:"))
+    lens = widgets.ToggleButtons(options=[(_("all lenses"), _ALL)] + [(le, le) for le in LENSES], value=_ALL,
+                                 description=_("Lens:"))
     out = widgets.HTML()
 
     def update(ex: Explorer) -> None:
@@ -55,4 +58,4 @@ def explore_dossier(data: Mapping[str, pd.DataFrame], subject: str = "Utrecht") 
         out.value = ex.memo(key, lambda: dossier_html(data, *key))
 
     return Explorer({"municipality": municipality, "lens": lens}, {"dossier": out}, update,
-                    title="Evidence dossier: what the course holds on one municipality")
+                    title=_("Evidence dossier: what the course holds on one municipality"))

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .. import steering as st
 from ..html import STATUS
+from ..i18n import _
 from ..plots import PERSPECTIVE_STYLE
 from ._base import Explorer, caption_html, esc, figure_outputs, note_html, status_html, table_html
 
@@ -42,9 +43,9 @@ def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
         raise ValueError("explore_vignettes needs load('steering_vignettes').")
     rows = vignettes.set_index("vignette_id", drop=False)
     pick = widgets.Dropdown(options=[(_vignette_label(r), vid) for vid, r in rows.iterrows()],
-                            description="Vignette:", layout=widgets.Layout(width="420px"))
+                            description=_("Vignette:"), layout=widgets.Layout(width="420px"))
     choice = widgets.RadioButtons(options=[("(choose)", "-")] + [(f"{p} · {st.LABELS[p]}", p) for p in st.PERSPECTIVES],
-                                  value="-", description="Your answer:")
+                                  value="-", description=_("Your answer:"))
     text = widgets.HTML()
     feedback = widgets.HTML()
     tally = widgets.HTML()
@@ -78,7 +79,7 @@ def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
     controls = {"vignette": pick, "answer": choice}
     outputs = {"text": text, "feedback": feedback, "tally": tally}
     layout = [pick, text, choice, feedback, tally]
-    return Explorer(controls, outputs, update, title="Which steering perspective is this?", layout_children=layout)
+    return Explorer(controls, outputs, update, title=_("Which steering perspective is this?"), layout_children=layout)
 
 
 # --------------------------------------------------------------------------- keyword classifier
@@ -177,15 +178,15 @@ def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> 
         samples = {str(r["title"]): str(r["text"]) for _, r in texts.iterrows()}
     own = "✎ my own text"
     source = widgets.Dropdown(options=list(samples) + [own], value=(next(iter(samples)) if samples else own),
-                              description="Text:", layout=widgets.Layout(width="420px"))
+                              description=_("Text:"), layout=widgets.Layout(width="420px"))
     box = widgets.Textarea(value=samples.get(source.value, ""),
                            placeholder="Typ of plak hier een Nederlandse beleidstekst …",
                            layout=widgets.Layout(width="100%", height="110px"), continuous_update=False)
     mode = widgets.ToggleButtons(options=[("whole word", "whole"), ("prefix", "prefix")], value="whole",
-                                 description="Match:")
-    case_fold = widgets.Checkbox(value=True, description="ignore upper/lower case")
-    compounds = widgets.Checkbox(value=False, description="count compounds (buurt·wijkteam)")
-    accents = widgets.Checkbox(value=True, description="ignore accents (efficient = efficiënt)")
+                                 description=_("Match:"))
+    case_fold = widgets.Checkbox(value=True, description=_("ignore upper/lower case"))
+    compounds = widgets.Checkbox(value=False, description=_("count compounds (buurt·wijkteam)"))
+    accents = widgets.Checkbox(value=True, description=_("ignore accents (efficient = efficiënt)"))
     highlighted = widgets.HTML()
     shares = widgets.HTML()
     effects = widgets.HTML()
@@ -218,7 +219,7 @@ def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> 
                 "compounds": compounds, "fold_accents": accents}
     outputs = {"highlighted": highlighted, "shares": shares, "effects": effects}
     layout = [source, box, mode, widgets.HBox([case_fold, compounds, accents]), highlighted, shares, effects]
-    return Explorer(controls, outputs, update, title="Signal-word classifier (Bijlage C)", layout_children=layout)
+    return Explorer(controls, outputs, update, title=_("Signal-word classifier (Bijlage C)"), layout_children=layout)
 
 
 # --------------------------------------------------------------------------- the 49 plans
@@ -254,9 +255,10 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
     quadrant. Figures are drawn once per view and cached, so changing the municipality is quick."""
     st.plan_shares(plans)  # validates early
     names = sorted(plans["gemeente"].astype(str), key=lambda g: g.lstrip("'").lower())
-    view = widgets.Dropdown(options=_VIEWS, value="profile", description="Show:", layout=widgets.Layout(width="380px"))
+    view = widgets.Dropdown(options=_VIEWS, value="profile", description=_("Show:"),
+                            layout=widgets.Layout(width="380px"))
     gemeente = widgets.Dropdown(options=names, value="Den Haag" if "Den Haag" in names else names[0],
-                                description="Gemeente:")
+                                description=_("Gemeente:"))
     chart = widgets.HTML()
     table = widgets.HTML()
     outputs = {"chart": chart, **figure_outputs(), "table": table}
@@ -311,7 +313,7 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
 
     controls = {"view": view, "gemeente": gemeente}
     layout = [widgets.HBox([view, gemeente]), chart, outputs["image"], outputs["caption"], table]
-    return Explorer(controls, outputs, update, title="The 49 plans", layout_children=layout)
+    return Explorer(controls, outputs, update, title=_("The 49 plans"), layout_children=layout)
 
 
 # --------------------------------------------------------------------------- case selection
@@ -322,7 +324,7 @@ def explore_case_selection(plans: pd.DataFrame) -> Explorer:
     metric = widgets.RadioButtons(options=[("straight-line distance (Euclidean)", "euclidean"),
                                            ("sum of differences (Manhattan)", "manhattan"),
                                            ("largest single difference (max)", "max")],
-                                  value="euclidean", description="'Average' =")
+                                  value="euclidean", description=_("'Average' ="))
     boxes = {g: widgets.Checkbox(value=False, description=f"{g} {why}")
              for g, why in (("Helmond", "declines (NPG #1)"), ("Arnhem", "does not respond (NPG #2)"),
                             ("Deventer", "does not respond (SR #1)"))}
@@ -346,4 +348,4 @@ def explore_case_selection(plans: pd.DataFrame) -> Explorer:
     controls = {"metric": metric, **{f"drop_{g.lower()}": b for g, b in boxes.items()}}
     outputs = {"selection": table, "closest": closest}
     layout = [metric, widgets.VBox(list(boxes.values())), table, closest]
-    return Explorer(controls, outputs, update, title="Case selection (§6.5)", layout_children=layout)
+    return Explorer(controls, outputs, update, title=_("Case selection (§6.5)"), layout_children=layout)

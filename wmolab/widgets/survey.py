@@ -11,6 +11,7 @@ import pandas as pd
 from .. import survey as sv
 from ..classsurvey import ResponseError, ranking_problems, save_response
 from ..html import STATUS
+from ..i18n import _
 from ..sources import reader_locator
 from ._base import Explorer, esc, figure_outputs, note_html, status_html
 
@@ -75,7 +76,7 @@ def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str
     dropdowns = {v: widgets.Dropdown(options=options, value=None, description=labels[v],
                                      style={"description_width": "240px"}, layout=widgets.Layout(width="330px"))
                  for v in sv.VALUE_KEYS}
-    save = widgets.Button(description="Save my anonymous response", icon="save", disabled=True)
+    save = widgets.Button(description=_("Save my anonymous response"), icon="save", disabled=True)
     response_id = secrets.token_hex(8)  # one id per explorer: saving again replaces the file, never adds one
     feedback = widgets.HTML()
     saved = widgets.HTML()
@@ -106,7 +107,7 @@ def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str
                            layout=widgets.Layout(grid_template_columns="repeat(2, 340px)"))
     layout = [widgets.HTML("<i>Give every value a rank: 1 = most important in your view, 11 = least. "
                            "Each rank can be used only once.</i>"), grid, feedback, save, saved]
-    ex = Explorer(controls, outputs, update, title="Rank the 11 values yourself", layout_children=layout)
+    ex = Explorer(controls, outputs, update, title=_("Rank the 11 values yourself"), layout_children=layout)
     ex.save_folder = Path(folder)
     return ex
 
@@ -155,14 +156,14 @@ def explore_tariff(facts: pd.DataFrame) -> Explorer:
         amount = f.loc[key, "value_low"] if pd.notna(f.loc[key, "value_low"]) else f.loc[key, "value_high"]
         where = reader_locator("L" + str(f.loc[key, "source_line"]), "000")  # a line or a range, as a Bijlage
         options.append((f"€{amount:g} · {label} ({where})", float(amount)))
-    tariff = widgets.Dropdown(options=options, value=options[0][1], description="Tariff:",
+    tariff = widgets.Dropdown(options=options, value=options[0][1], description=_("Tariff:"),
                               layout=widgets.Layout(width="460px"))
     # number boxes with a label, not sliders: a slider's handle has no accessible name for a screen reader
     hours = widgets.BoundedIntText(value=int(f.loc["work_week_billable_hours", "value_low"]), min=10, max=36,
-                                   description="Billable h/week:", style={"description_width": "120px"},
+                                   description=_("Billable h/week:"), style={"description_width": "120px"},
                                    layout=widgets.Layout(width="220px"))
     cost = widgets.BoundedIntText(value=int(f.loc["cost_price", "value_low"]), min=40, max=120,
-                                  description="Cost price €/h:", style={"description_width": "120px"},
+                                  description=_("Cost price €/h:"), style={"description_width": "120px"},
                                   layout=widgets.Layout(width="220px"))
     result = widgets.HTML()
 
@@ -170,7 +171,7 @@ def explore_tariff(facts: pd.DataFrame) -> Explorer:
         result.value = tariff_html(tariff.value, cost.value, hours.value)
 
     return Explorer({"tariff": tariff, "hours": hours, "cost": cost}, {"result": result}, update,
-                    title="Tariff calculator (figures as stated in the interviews)")
+                    title=_("Tariff calculator (figures as stated in the interviews)"))
 
 
 # --------------------------------------------------------------------------- Likert and gaps
@@ -181,8 +182,8 @@ _VIEWS = [("Q7 importance", "Q7"), ("Q9 attention", "Q9"), ("Q10 sufficient", "Q
 def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFrame) -> Explorer:
     """Pick a group and a question: diverging bars of the answers, or the importance-attention dumbbell."""
     group = widgets.Dropdown(options=[("municipal staff", "gemeenten"), ("IQ coaches", "uitvoeringsorganisatie")],
-                             value="gemeenten", description="Group:")
-    view = widgets.ToggleButtons(options=_VIEWS, value="Q7", description="Show:")
+                             value="gemeenten", description=_("Group:"))
+    view = widgets.ToggleButtons(options=_VIEWS, value="Q7", description=_("Show:"))
     table = widgets.HTML()
     outputs = {**figure_outputs(), "table": table}
     labels = dict(zip(values["value_key"], values["short_nl"]))
@@ -214,7 +215,7 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
         return fig, alt, text
 
     return Explorer({"group": group, "view": view}, outputs, update,
-                    title="Likert answers and importance vs attention",
+                    title=_("Likert answers and importance vs attention"),
                     layout_children=[widgets.HBox([group]), view, outputs["image"], outputs["caption"], table])
 
 
@@ -222,10 +223,10 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
 def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explorer:
     """The named conflict pairs as a network; pick a group and a value to highlight its pairs."""
     group = widgets.Dropdown(options=[("both groups", "all"), ("municipal staff", "gemeenten"),
-                                      ("IQ coaches", "uitvoeringsorganisatie")], value="all", description="Group:")
+                                      ("IQ coaches", "uitvoeringsorganisatie")], value="all", description=_("Group:"))
     labels = _labels(values)
     highlight = widgets.Dropdown(options=[("(none)", "none")] + [(labels[v], v) for v in sv.VALUE_KEYS],
-                                 value="none", description="Highlight:")
+                                 value="none", description=_("Highlight:"))
     listing = widgets.HTML()
     outputs = {**figure_outputs(), "pairs": listing}
 
@@ -252,5 +253,5 @@ def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explo
                        for a, b, r, line in zip(sel["value_a"], sel["value_b"], sel["respondent"], sel["source_line"]))
         listing.value = f"<p>{len(sel)} pair(s):</p><ul>{rows}</ul>"
 
-    return Explorer({"group": group, "highlight": highlight}, outputs, update, title="Conflict network",
+    return Explorer({"group": group, "highlight": highlight}, outputs, update, title=_("Conflict network"),
                     layout_children=[widgets.HBox([group, highlight]), outputs["image"], outputs["caption"], listing])

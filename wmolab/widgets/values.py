@@ -18,6 +18,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..html import STATUS
+from ..i18n import N_, _
 from ..organisations import CHOICES, CRITERIA, judge, signals
 from ..sources import cite, reader_locator
 from ..values import (
@@ -38,7 +39,7 @@ from ._base import Explorer, esc, note_html
 __all__ = ["explore_organisations", "explore_cluster_sorter", "explore_conflict_matrix",
            "organisation_card_html", "verdict_html", "sorter_html", "matrix_html", "pairs_html"]
 
-_LEAN_WORD = {"public": "→ public", "private": "→ private", "mixed": "→ mixed"}
+_LEAN_WORD = {"public": N_("→ public"), "private": N_("→ private"), "mixed": N_("→ mixed")}
 #: A judgement's mark: the two clear outcomes use the course's status marks; ≈ is "defensible" or "partly".
 _STATUS_MARK = {"match": STATUS["correct"]["mark"], "defensible": "≈", "partly": "≈", "no": STATUS["incorrect"]["mark"]}
 #: The sorter's three states per value, with the course's status marks.
@@ -49,37 +50,40 @@ _SORTER_MARK = {"correct": STATUS["correct"]["mark"], "wrong": STATUS["incorrect
 # --------------------------------------------------------------------------- organisations
 def organisation_card_html(row: pd.Series) -> str:
     """The facts of one organisation, before any verdict."""
+    legal, financing, task = _("Legal form:"), _("Financing:"), _("Task:")
     return (
         '<div class="wmolab-org" style="border:1px solid #ccc;padding:6px 10px;max-width:720px">'
         f"<b>{esc(row['name'])}</b><br><i>{esc(row['in_short'])}</i>"
         "<ul style='margin:4px 0'>"
-        f"<li><b>Legal form:</b> {esc(row['legal_form'])}</li>"
-        f"<li><b>Financing:</b> {esc(row['financing'])}</li>"
-        f"<li><b>Task:</b> {esc(row['task'])}</li></ul></div>"
+        f"<li><b>{esc(legal)}</b> {esc(row['legal_form'])}</li>"
+        f"<li><b>{esc(financing)}</b> {esc(row['financing'])}</li>"
+        f"<li><b>{esc(task)}</b> {esc(row['task'])}</li></ul></div>"
     )
 
 
 def verdict_html(orgs: pd.DataFrame, org_id: str, choice: str | None) -> str:
     """What a student sees after committing ``choice``: judgement, criteria, verdict, reasoning."""
     if choice is None:
-        return note_html("Choose public, private or hybrid first, then press ‘Commit my answer’.")
+        return note_html(_("Choose public, private or hybrid first, then press ‘Commit my answer’."))
     result = judge(orgs, org_id, choice)
     row = orgs[orgs["org_id"] == org_id].iloc[0]
     lines = "".join(
-        f"<tr><td>{esc(label)}</td><td><b>{esc(_LEAN_WORD[row[col]])}</b></td></tr>"
+        f"<tr><td>{esc(label)}</td><td><b>{esc(_(_LEAN_WORD[row[col]]))}</b></td></tr>"
         for col, label in CRITERIA.items()
     )
-    basis = ("the thesis's own classification" if row["basis"] == "thesis"
-             else "the course's application of the zwaartepunt rule")
-    where = f" Source: {esc(cite('000', row['source_lines']))}." if isinstance(row["source_lines"], str) else (
-        " This example is invented for the course.")
+    basis = (_("the thesis's own classification") if row["basis"] == "thesis"
+             else _("the course's application of the zwaartepunt rule"))
+    where = (" " + _("Source: {source}.").format(source=esc(cite("000", row["source_lines"])))
+             if isinstance(row["source_lines"], str) else " " + _("This example is invented for the course."))
+    head = [_("criterion"), _("points to"), _("all three together"), _("Verdict:"), _("Reasoning.")]
     return (
         f'<div class="wmolab-verdict wmolab-verdict-{result["status"]}" role="status">'
         f"<p><b>{_STATUS_MARK[result['status']]} {esc(result['headline'])}</b></p>"
-        f"<table><tr><th style='text-align:left'>criterion</th><th style='text-align:left'>points to</th></tr>{lines}"
-        f"<tr><td>all three together</td><td><b>{esc(signals(row))}</b></td></tr></table>"
-        f"<p><b>Verdict:</b> {esc(row['verdict'])} ({esc(basis)}).{where}</p>"
-        f"<p><b>Reasoning.</b> {esc(row['reasoning'])}</p></div>"
+        f"<table><tr><th style='text-align:left'>{esc(head[0])}</th>"
+        f"<th style='text-align:left'>{esc(head[1])}</th></tr>{lines}"
+        f"<tr><td>{esc(head[2])}</td><td><b>{esc(signals(row))}</b></td></tr></table>"
+        f"<p><b>{esc(head[3])}</b> {esc(row['verdict'])} ({esc(basis)}).{where}</p>"
+        f"<p><b>{esc(head[4])}</b> {esc(row['reasoning'])}</p></div>"
     )
 
 
@@ -87,12 +91,12 @@ def explore_organisations(orgs: pd.DataFrame) -> Explorer:
     """Classify organisations from the Wmo field; the reasoning appears only after you commit."""
     options = [(name, oid) for name, oid in zip(orgs["name"], orgs["org_id"])]
     if not options:
-        raise ValueError("there are no organisations to classify.")
-    org = widgets.Dropdown(options=options, value=options[0][1], description="Organisation:",
+        raise ValueError(_("there are no organisations to classify."))
+    org = widgets.Dropdown(options=options, value=options[0][1], description=_("Organisation:"),
                            style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
-    choice = widgets.RadioButtons(options=[(c, c) for c in CHOICES], value=None, description="My answer:",
+    choice = widgets.RadioButtons(options=[(c, c) for c in CHOICES], value=None, description=_("My answer:"),
                                   style={"description_width": "initial"})
-    commit = widgets.Button(description="Commit my answer", button_style="primary", icon="check")
+    commit = widgets.Button(description=_("Commit my answer"), button_style="primary", icon="check")
     card = widgets.HTML()
     feedback = widgets.HTML()
     state: dict[str, Any] = {"org": None, "committed": False}
@@ -105,15 +109,15 @@ def explore_organisations(orgs: pd.DataFrame) -> Explorer:
         row = orgs[orgs["org_id"] == org.value].iloc[0]
         card.value = organisation_card_html(row)
         if not state["committed"]:
-            feedback.value = note_html("Decide first: public, private or hybrid? Then press ‘Commit my answer’ "
-                                       "to see the criteria and the reasoning.")
+            feedback.value = note_html(_("Decide first: public, private or hybrid? Then press ‘Commit my answer’ "
+                                         "to see the criteria and the reasoning."))
         else:
             feedback.value = verdict_html(orgs, org.value, choice.value)
 
     controls = {"organisation": org, "choice": choice, "commit": commit}
     outputs = {"card": card, "feedback": feedback}
     layout = [org, card, widgets.HBox([choice, commit]), feedback]
-    explorer = Explorer(controls, outputs, update, title="Public, private or hybrid?", layout_children=layout)
+    explorer = Explorer(controls, outputs, update, title=_("Public, private or hybrid?"), layout_children=layout)
 
     def on_commit(_button: widgets.Button) -> None:
         state["committed"] = True
@@ -152,7 +156,7 @@ def explore_cluster_sorter(values: pd.DataFrame) -> Explorer:
         controls[key] = widgets.Dropdown(options=options, value="", description=label,
                                          style={"description_width": "230px"},
                                          layout=widgets.Layout(width="560px"))
-    reset = widgets.Button(description="Start again", icon="undo")
+    reset = widgets.Button(description=_("Start again"), icon="undo")
     out = widgets.HTML()
 
     def update(ex: Explorer) -> None:
@@ -163,7 +167,7 @@ def explore_cluster_sorter(values: pd.DataFrame) -> Explorer:
         "<ul>" + "".join(f"<li><b>{esc(CLUSTERS[c][0])}</b>: {esc(CLUSTERS[c][2])}</li>" for c in CLUSTER_ORDER)
         + "</ul>")
     layout = [legend, widgets.VBox(list(controls.values())), reset, out]
-    explorer = Explorer({**controls, "reset": reset}, {"feedback": out}, update, title="Value-cluster sorter",
+    explorer = Explorer({**controls, "reset": reset}, {"feedback": out}, update, title=_("Value-cluster sorter"),
                         layout_children=layout)
 
     def on_reset(_button: widgets.Button) -> None:
@@ -235,11 +239,11 @@ def pairs_html(pairs: pd.DataFrame, source: str) -> str:
 def explore_conflict_matrix(pairs: pd.DataFrame, values: pd.DataFrame) -> Explorer:
     """Choose a source, see its conflict pairs as a value × value matrix, compare with a second one."""
     source = widgets.Dropdown(options=[(label, key) for key, label in SOURCES.items()], value="municipal",
-                              description="Source:", layout=widgets.Layout(width="420px"))
+                              description=_("Source:"), layout=widgets.Layout(width="420px"))
     compare = widgets.Dropdown(options=[("(no comparison)", "")] + [(label, key) for key, label in SOURCES.items()],
-                               value="", description="Compare with:", style={"description_width": "initial"},
+                               value="", description=_("Compare with:"), style={"description_width": "initial"},
                                layout=widgets.Layout(width="420px"))
-    as_survey = widgets.Checkbox(value=True, description="read transparantie as openheid",
+    as_survey = widgets.Checkbox(value=True, description=_("read transparantie as openheid"),
                                  style={"description_width": "initial"})
     matrices = widgets.HTML()
     summary = widgets.HTML()
@@ -275,4 +279,4 @@ def explore_conflict_matrix(pairs: pd.DataFrame, values: pd.DataFrame) -> Explor
     controls = {"source": source, "compare": compare, "as_survey": as_survey}
     outputs = {"matrices": matrices, "summary": summary, "pairs": listing}
     layout = [widgets.HBox([source, compare]), as_survey, matrices, summary, listing]
-    return Explorer(controls, outputs, update, title="Conflict-matrix explorer", layout_children=layout)
+    return Explorer(controls, outputs, update, title=_("Conflict-matrix explorer"), layout_children=layout)

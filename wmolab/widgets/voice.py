@@ -12,6 +12,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import voice
+from ..i18n import _
 from ._base import Explorer, esc, note_html
 
 __all__ = ["explore_voice_profiles", "explore_own_municipality", "explore_haarlemmermeer", "voice_profile_html",
@@ -65,15 +66,15 @@ def voice_profile_html(long: pd.DataFrame, municipality: str = "all", role: str 
     items = treated.drop_duplicates("item_no")[["item_no", "instrument"]].itertuples(index=False)
     head = "".join(
         f"<th {_CELL}>{esc(voice.MUNICIPALITIES[m].replace(' a/d Rijn', ''))}<br>{esc(voice.ROLES[r].lower())}</th>"
-        for _, m, r in cols)
+        for _c, m, r in cols)
     rows = []
     for item_no, instrument in items:
         tds = "".join(
             f"<td {_CELL}>{_bar(*values[(item_no, c)], treatment)}</td>"
-            for c, _, _ in cols)
+            for c, _m, _r in cols)
         rows.append(f"<tr><td {_CELL}>{esc(instrument)}</td>{tds}</tr>")
     summary_cells = []
-    for c, _, _ in cols:
+    for c, _m, _r in cols:
         part = treated[treated["column"] == c]
         mean = part["value"].mean()
         nq, nn = int((part["code"] == "?").sum()), int((part["code"] == "nvt").sum())
@@ -104,14 +105,14 @@ def voice_profile_html(long: pd.DataFrame, municipality: str = "all", role: str 
 def explore_voice_profiles(long: pd.DataFrame) -> Explorer:
     """Voice-profile explorer: municipality, role, form of voice and missing-code treatment."""
     municipality = widgets.Dropdown(options=[(v, k) for k, v in voice.MUNICIPALITIES.items()]
-                                    + [("all five", "all")], value="haarlemmermeer", description="Municipality:")
+                                    + [("all five", "all")], value="haarlemmermeer", description=_("Municipality:"))
     role = widgets.ToggleButtons(options=[("both", "both"), ("policy officer", "policy_officer"),
-                                          ("client", "client")], value="both", description="Role:")
+                                          ("client", "client")], value="both", description=_("Role:"))
     form = widgets.Dropdown(options=[("all instruments", "all")] + [(v, k) for k, v in voice.FORMS.items()],
-                            value="all", description="Form of voice:",
+                            value="all", description=_("Form of voice:"),
                             style={"description_width": "initial"})
     treatment = widgets.RadioButtons(options=[(v, k) for k, v in voice.TREATMENTS.items()], value="category",
-                                     description="? and nvt:", layout=widgets.Layout(width="auto"))
+                                     description=_("? and nvt:"), layout=widgets.Layout(width="auto"))
     table = widgets.HTML()
 
     def update(ex: Explorer) -> None:
@@ -119,7 +120,7 @@ def explore_voice_profiles(long: pd.DataFrame) -> Explorer:
 
     controls = {"municipality": municipality, "role": role, "form": form, "treatment": treatment}
     layout = [widgets.HBox([municipality, form]), role, treatment, table]
-    return Explorer(controls, {"table": table}, update, title="Voice-profile explorer", layout_children=layout)
+    return Explorer(controls, {"table": table}, update, title=_("Voice-profile explorer"), layout_children=layout)
 
 
 # --------------------------------------------------------------------------- your own municipality
@@ -164,7 +165,7 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
     """Score your own municipality on the 13 instruments ("don't know" allowed), compare with
     the five cases from the same role's view, and save the profile as a small CSV file."""
     role = widgets.ToggleButtons(options=[("as a policy officer", "policy_officer"), ("as a client", "client")],
-                                 value="client", description="I score:")
+                                 value="client", description=_("I score:"))
     options = [voice.DONT_KNOW, 1, 2, 3, 4, 5, 6, 7]
     sliders = {}
     for iid, label in zip(instruments["instrument_id"].astype(str), instruments["label_en"].astype(str)):
@@ -172,9 +173,9 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
         sliders[iid] = widgets.Dropdown(options=options, value=voice.DONT_KNOW, description=label,
                                         style={"description_width": "240px"},
                                         layout=widgets.Layout(width="420px"))
-    label = widgets.Text(value="", placeholder="optional, e.g. a group name (no personal data)",
-                         description="Label:")
-    save = widgets.Button(description="Save my profile", icon="download")
+    label = widgets.Text(value="", placeholder=_("optional, e.g. a group name (no personal data)"),
+                         description=_("Label:"))
+    save = widgets.Button(description=_("Save my profile"), icon="download")
     result = widgets.HTML()
     saved = widgets.HTML()
 
@@ -204,7 +205,7 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
     controls = {"role": role, **{f"item_{iid}": s for iid, s in sliders.items()}, "label": label}
     outputs = {"result": result, "saved": saved}
     layout = [role, widgets.VBox(list(sliders.values())), widgets.HBox([label, save]), saved, result]
-    explorer = Explorer(controls, outputs, update, title="Score your own municipality", layout_children=layout)
+    explorer = Explorer(controls, outputs, update, title=_("Score your own municipality"), layout_children=layout)
     explorer.save = on_save  # type: ignore[attr-defined]  # for tests and the notebook
     explorer.save_button = save  # type: ignore[attr-defined]
     return explorer
@@ -254,4 +255,5 @@ def explore_haarlemmermeer(long: pd.DataFrame, published: pd.DataFrame) -> Explo
         result.value = detective_html(long, fills, published_r)
 
     layout = [widgets.VBox(list(controls.values())), result]
-    return Explorer(controls, {"result": result}, update, title="Haarlemmermeer investigation", layout_children=layout)
+    return Explorer(controls, {"result": result}, update, title=_("Haarlemmermeer investigation"),
+                    layout_children=layout)

@@ -1,0 +1,141 @@
+"""Every widgets module speaks Dutch after set_language("nl") (issue 17, item 2); English stays the default."""
+from __future__ import annotations
+
+import pytest
+
+from wmolab import check, load, set_language
+from wmolab.plots import caption
+
+ENGLISH_LEFT = ("first view, saved with the notebook", "Municipality:", "Source:", "Figure:", "event(s)")
+
+
+@pytest.fixture
+def dutch():
+    set_language("nl")
+    yield
+    set_language("en")
+
+
+def _no_english(html: str) -> None:
+    assert "Dit is de eerste weergave van de verkenner" in html
+    left = [s for s in ENGLISH_LEFT if s in html]
+    assert left == [], left
+
+
+def test_lesson_00_explorers_and_figure_speak_dutch(dutch):
+    from wmolab.widgets.start import explore_glossary, explore_timeline
+    timeline = explore_timeline(load("timeline"))
+    html = timeline.static_html()
+    _no_english(html)
+    assert "Tijdlijnverkenner" in html and "gebeurtenissen</p>" in html
+    assert 'alt="Tijdlijn van ' in timeline.outputs["image"].value  # the figure's alt text
+    assert timeline.outputs["caption"].value.count("Figuur: Tijdlijn van") == 1
+    assert timeline.controls["law"].description == "Wet:" and timeline.controls["law"].options[0][0] == "alle wetten"
+    glossary = explore_glossary(load("glossary"))
+    glossary.controls["query"].value = "zorg"
+    shown = glossary.outputs["table"].value
+    assert "<th>Betekenis</th>" in shown and "gezocht in" in shown and "Meaning" not in shown
+
+
+def test_a_figure_title_and_axis_are_dutch(dutch):
+    from wmolab.timeline import plot_timeline
+    fig = plot_timeline(load("timeline"))
+    ax = fig.axes[0]
+    assert ax.get_title() == "De weg naar de decentralisaties van 2015" and ax.get_xlabel() == "jaar"
+    assert "Wmo (ondersteuning en zorg)" in [t.get_text() for t in ax.get_yticklabels()]
+    assert caption("Een tijdlijn van alles.") == "Figuur: Een tijdlijn van alles."
+
+
+def test_one_explorer_of_every_other_module_speaks_dutch(dutch, capstone_data, long, dataset):
+    from wmolab.widgets.capstone import explore_dossier
+    from wmolab.widgets.cases import explore_cases
+    from wmolab.widgets.steering import explore_plans
+    from wmolab.widgets.survey import explore_tariff
+    from wmolab.widgets.values import explore_organisations
+    from wmolab.widgets.voice import explore_voice_profiles
+
+    dossier = explore_dossier(capstone_data).static_html()
+    _no_english(dossier)
+    assert "Dossier: wat de cursus over één gemeente heeft" in dossier and "bewijs over de gemeente zelf" in dossier
+    orgs = explore_organisations(dataset("values_organisations"))
+    _no_english(orgs.static_html())
+    assert "Beslis eerst: publiek, privaat of hybride?" in orgs.outputs["feedback"].value
+    orgs.controls["choice"].value = orgs.controls["choice"].options[0][1]
+    orgs.controls["commit"].click()
+    verdict = orgs.outputs["feedback"].value
+    assert "Oordeel" in verdict or "Redenering" in verdict, verdict[:300]
+    built = {
+        "cases": explore_cases(dataset("cases_coding")),
+        "steering": explore_plans(dataset("steering_plans")),
+        "survey": explore_tariff(dataset("survey_interview_facts")),
+        "voice": explore_voice_profiles(long),
+    }
+    titles = {"cases": "De vijf casussen", "steering": "De 49 plannen", "survey": "Tariefcalculator",
+              "voice": "Verkenner van voice-profielen"}
+    for name, ex in built.items():
+        assert ex.last_error is None, name
+        html = ex.static_html()
+        assert titles[name] in html, name
+        assert "Dit is de eerste weergave van de verkenner" in html and "This is the explorer" not in html, name
+        labels = [c.description for c in ex.controls.values() if getattr(c, "description", "")]
+        assert not any(label in ("Municipality:", "Show:", "Tariff:", "Role:", "Topic:") for label in labels), name
+
+
+def test_key_hints_are_dutch(dutch):
+    shown = str(check("00.1", "Jeugdwet"))
+    assert "Zoek 'WWB' in de kolom predecessor." in shown and "Look for" not in shown
+
+
+def test_english_is_unchanged_by_default():
+    from wmolab.widgets.start import explore_timeline
+    set_language("en")
+    timeline = explore_timeline(load("timeline"))
+    assert "Timeline explorer" in timeline.static_html() and timeline.controls["law"].description == "Law:"
+    assert "first view, saved with the notebook" in timeline.static_html()
+    assert "Look for 'WWB' in the predecessor column." in str(check("00.1", "Jeugdwet"))
+
+
+CASES_ENGLISH = ("chapter summary", "case text", "summary says", "Coded ", "Agreement with the author", "expects:",
+                 "the model expects", "Cases in this cell", "moving along", "goal-directed", "fits footnote",
+                 "Grid of the four", "Two-by-two board", "The analysis model", "(policy)", "Codebook for")
+
+
+def _no_english_in(html: str, sampled=CASES_ENGLISH) -> None:
+    left = [s for s in sampled if s in html]
+    assert left == [], left
+
+
+def test_every_explorer_of_lesson_04_speaks_dutch(dutch, dataset):
+    from wmolab.widgets.cases import explore_cases, explore_coding, explore_model_board
+
+    cases = explore_cases(dataset("cases_coding"))
+    cases.controls["municipality"].value = "Haarlemmermeer"  # a case where summary and text disagree somewhere
+    html = cases.static_html() + cases.outputs["notes"].value + cases.outputs["image"].value
+    assert "samenvatting van het hoofdstuk" in html and "Raster van de vier onderdelen" in html
+    _no_english_in(html)
+    coding = explore_coding(dataset("cases_evidence"), dataset("cases_codebook"))
+    for sid in list(coding.controls["statement"].options)[:2]:
+        coding.controls["statement"].value = sid[1]
+        coding.controls["code"].value = "PA"
+    coding.controls["reveal"].value = True
+    html = coding.outputs["text"].value + coding.outputs["score"].value + coding.outputs["detail"].value
+    assert "2 van de" in html and "Overeenstemming met de auteur" in html and "De auteur codeert" in html
+    _no_english_in(html)
+    board = explore_model_board(dataset("cases_verdicts"))
+    html = board.static_html() + board.outputs["cell"].value + board.outputs["image"].value
+    assert "het model verwacht" in html and "Twee-bij-tweebord van het analysemodel" in html
+    assert [o[0] for o in board.controls["movement"].options] == ["meebewegen", "tegenbewegen"]
+    assert [o[1] for o in board.controls["level"].options] == ["topic", "law"], "the compared values stay"
+    _no_english_in(html)
+
+
+def test_lesson_04_figures_speak_dutch(dutch, dataset):
+    from wmolab.cases import plot_model_board, plot_presence, plot_presence_overview
+    coding = dataset("cases_coding")
+    ax = plot_presence(coding, "Zwolle", "thuiszorg").axes[0]
+    assert "samenvatting van het hoofdstuk" in ax.get_title() and "dominant in het oordeel" in ax.get_xlabel()
+    assert "Beleid\n(beleid)" in [t.get_text() for t in ax.get_yticklabels()]
+    assert plot_presence_overview(coding).axes[0].get_title().startswith("Onderdelen (van de 4)")
+    board = plot_model_board(dataset("cases_verdicts")).axes[0]
+    texts = " ".join(t.get_text() for t in board.texts)
+    assert board.get_title().startswith("Het analysemodel") and "verwacht:" in texts and "expects" not in texts
