@@ -32,7 +32,9 @@ def test_wheel_carries_the_datasets_keys_and_settings(built):
 
 def test_every_solution_sheet_runs_from_the_installed_wheel_outside_the_repository(built, tmp_path, record_property):
     start = time.monotonic()
-    py = wheelmod.fresh_env(tmp_path / "env", [*SOURCE, "-r", str(ROOT / "requirements" / "lab.txt"), str(built)])
+    # the locked packages are installed once per lock (kept next to .venv), the wheel into a new environment over them
+    locked = wheelmod.locked_env(ROOT / ".venv" / "cache", ROOT / "requirements" / "lab.txt", SOURCE)
+    py = wheelmod.fresh_env_over(tmp_path / "env", locked, [*SOURCE, str(built)])
     probe = "import wmolab, wmolab.data as d; print(wmolab.__file__); print(d.datasets_dir())"
     where = subprocess.run([str(py), "-c", probe],
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()

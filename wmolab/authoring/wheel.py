@@ -27,7 +27,7 @@ from pathlib import Path
 
 from wmolab.authoring import config as cfgmod
 
-__all__ = ["PACKAGE_SOURCES", "build", "check", "fresh_env", "run_notebooks", "main"]
+__all__ = ["PACKAGE_SOURCES", "build", "check", "fresh_env", "locked_env", "fresh_env_over", "run_notebooks", "main"]
 
 ROOT = cfgmod.ROOT
 #: What the wheel is built from (everything else in the repository stays out).
@@ -112,6 +112,38 @@ def fresh_env(where: Path | str, install: list[str], python: str | None = None, 
     _run([base, "-m", "venv", str(where)], 120)
     py = where / "bin" / "python"
     _run([str(py), "-m", "pip", "install", *PIP_QUIET, *install], timeout)
+    return py
+
+
+def locked_env(cache: Path | str, lock: Path | str, pip_args: list[str], timeout: float = 900) -> Path:
+    """The site-packages of an environment holding exactly ``lock`` (``pip install -r lock``), made once per lock.
+
+    Kept in ``cache`` under the hash of the lock and the Python version, and made again when either changes, so
+    a test that needs "the locked packages plus something" pays for installing the lock once, not on every run.
+    """
+    import hashlib
+
+    key = hashlib.sha256(Path(lock).read_bytes() + sys.version.encode()).hexdigest()[:12]
+    where = Path(cache) / f"lock-env-{key}"
+    if not (where / ".complete").exists():
+        shutil.rmtree(where, ignore_errors=True)
+        fresh_env(where, [*pip_args, "-r", str(lock)], timeout=timeout)
+        (where / ".complete").write_text(str(lock) + "\n", encoding="utf-8")
+    (site,) = where.glob("lib/python3*/site-packages")
+    return site
+
+
+def fresh_env_over(where: Path | str, locked_site: Path, install: list[str], python: str | None = None,
+                   timeout: float = 600) -> Path:
+    """A new virtual environment at ``where`` that sees the packages of ``locked_site`` (a ``.pth`` line, after its
+    own site-packages), with ``pip install --no-deps <install…>`` in it; return its python."""
+    where = Path(where)
+    base = python or getattr(sys, "_base_executable", sys.executable)
+    _run([base, "-m", "venv", "--without-pip", str(where)], 120)
+    (site,) = where.glob("lib/python3*/site-packages")
+    (site / "_wmolab_locked_packages.pth").write_text(f"{locked_site}\n", encoding="utf-8")
+    py = where / "bin" / "python"
+    _run([str(py), "-m", "pip", "install", *PIP_QUIET, "--no-deps", *install], timeout)
     return py
 
 
