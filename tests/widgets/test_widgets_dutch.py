@@ -186,3 +186,51 @@ def test_lesson_03_figures_speak_dutch(dutch, dataset):
     assert ax.get_xlabel().startswith("← overheid") and "gemiddelde van 49" in ax.get_legend_handles_labels()[1]
     ax = plot_group_means(dataset("steering_plans"), "region").axes[0]
     assert ax.get_title() == "Gemiddeld aandeel per perspectief naar regio" and "signaalwoorden" in ax.get_ylabel()
+
+
+SURVEY_ENGLISH = ("Complete:", "your rank", "municipal staff", "IQ coaches", "You are closer", "Saved as",
+                  "The file holds", "revenue per week", "shortfall per week", "Coverage:", "covers the cost price",
+                  "billable hour loses", "Diverging bars", "Means, high to low", "Dumbbell plot", "Spearman's",
+                  "Network of", "named conflict", "pairs:", "No respondent", "importance (", "attention in the work")
+
+
+def test_every_explorer_of_lesson_05_speaks_dutch(dutch, dataset, tmp_path):
+    from wmolab.survey import VALUE_KEYS
+    from wmolab.widgets.survey import (
+        explore_conflict_network,
+        explore_importance_attention,
+        explore_ranking,
+        explore_tariff,
+    )
+
+    values = dataset("survey_values")
+    ranking = explore_ranking(dataset("survey_rank_counts"), values, folder=tmp_path)
+    assert "Je rangorde is nog niet compleet" in ranking.outputs["feedback"].value
+    for rank, key in enumerate(VALUE_KEYS, start=1):
+        ranking.controls[key].value = rank
+    ranking.controls["save"].click()
+    html = ranking.static_html() + ranking.outputs["feedback"].value + ranking.outputs["saved"].value
+    assert "Compleet: elke plaats" in html and "Je zit dichter bij de" in html and "Opgeslagen als" in html
+    _no_english_in(html, SURVEY_ENGLISH)
+    tariff = explore_tariff(dataset("survey_interview_facts"))
+    tariff.controls["cost"].value = 90
+    html = tariff.outputs["result"].value + str([o[0] for o in tariff.controls["tariff"].options])
+    assert "tekort per week" in html and "Dekking:" in html and "aanbod van de gemeente" in html
+    _no_english_in(html, SURVEY_ENGLISH)
+    likert = explore_importance_attention(dataset("survey_distributions"), values)
+    html = likert.outputs["image"].value + likert.outputs["table"].value
+    likert.controls["view"].value = "gap"
+    html += likert.outputs["image"].value + likert.outputs["table"].value
+    assert "Uiteenlopende staven van Q7 (belang" in html and "Haltergrafiek voor gemeenteambtenaren" in html
+    assert [o[1] for o in likert.controls["group"].options] == ["gemeenten", "uitvoeringsorganisatie"]
+    _no_english_in(html, SURVEY_ENGLISH)
+    network = explore_conflict_network(dataset("survey_conflict_pairs"), values)
+    html = network.outputs["image"].value + network.outputs["pairs"].value
+    assert "Netwerk van" in html and "paren:" in html
+    _no_english_in(html, SURVEY_ENGLISH)
+
+
+def test_lesson_05_figures_speak_dutch(dutch, dataset):
+    from wmolab.survey import plot_likert
+    ax = plot_likert(dataset("survey_distributions"), "uitvoeringsorganisatie", "Q9", dataset("survey_values")).axes[0]
+    assert ax.get_title() == "Q9, IQ-coaches: aandacht in het werk" and ax.get_xlabel().startswith("respondenten")
