@@ -139,3 +139,98 @@ def test_lesson_04_figures_speak_dutch(dutch, dataset):
     board = plot_model_board(dataset("cases_verdicts")).axes[0]
     texts = " ".join(t.get_text() for t in board.texts)
     assert board.get_title().startswith("Het analysemodel") and "verwacht:" in texts and "expects" not in texts
+
+
+STEERING_ENGLISH = ("About the", "Paraphrased from", "This session:", "agree with the author", "signal words in",
+                    "Matching:", "whole words only", "What if you flip", "as set now", "switch ", "average of 49",
+                    "Distance to the average", "rank of 49", "lies at", "Plans per quadrant", "Unweighted means",
+                    "Unavailable:", "closest to the average", "average&#x27; case", "share % / distance",
+                    "Not what the author", "look again", "Mean share per", "(choose)", "my own text")
+
+
+def test_every_explorer_of_lesson_03_speaks_dutch(dutch, dataset):
+    from wmolab.widgets.steering import explore_case_selection, explore_keywords, explore_plans, explore_vignettes
+
+    vignettes = explore_vignettes(dataset("steering_vignettes"))
+    row = dataset("steering_vignettes").iloc[0]
+    wrong = next(p for p in ("PA", "NPM", "NPG", "SR") if p != row["answer"])
+    vignettes.controls["answer"].value = wrong
+    html = vignettes.outputs["text"].value + vignettes.outputs["feedback"].value + vignettes.outputs["tally"].value
+    assert "Parafrase van Nijdam" in html and "niet wat de auteur zegt" in html and "Deze sessie" in html
+    assert vignettes.controls["answer"].options[0] == ("(kies)", "-")
+    _no_english_in(html, STEERING_ENGLISH)
+    words = explore_keywords(dataset("steering_signal_words"), dataset("steering_texts"))
+    html = "".join(o.value for o in words.outputs.values())
+    assert "signaalwoorden in" in html and "Wat als je één keuze omdraait" in html and "zoals nu ingesteld" in html
+    assert [o[1] for o in words.controls["mode"].options] == ["whole", "prefix"], "the compared values stay"
+    _no_english_in(html, STEERING_ENGLISH)
+    plans = explore_plans(dataset("steering_plans"))
+    html = plans.static_html() + plans.outputs["table"].value + plans.outputs["caption"].value
+    for view in ("size_class", "quadrant"):
+        plans.controls["view"].value = view
+        html += plans.outputs["table"].value + plans.outputs["image"].value + plans.outputs["caption"].value
+    assert "gemiddelde van 49" in html and "Plannen per kwadrant" in html and "naar grootteklasse" in html
+    _no_english_in(html, STEERING_ENGLISH)
+    selection = explore_case_selection(dataset("steering_plans"))
+    selection.controls["drop_helmond"].value = True
+    html = "".join(o.value for o in selection.outputs.values())
+    assert "Niet beschikbaar: Helmond" in html and "gemiddelde&#x27; casus van de auteur" in html
+    assert selection.controls["drop_helmond"].description == "Helmond weigert (NPG #1)"
+    _no_english_in(html, STEERING_ENGLISH)
+
+
+def test_lesson_03_figures_speak_dutch(dutch, dataset):
+    from wmolab.steering import plot_group_means, plot_quadrant
+    ax = plot_quadrant(dataset("steering_plans")).axes[0]
+    assert ax.get_title() == "De 49 plannen in het kwadrant (eigen projectie van de cursus)"
+    assert ax.get_xlabel().startswith("← overheid") and "gemiddelde van 49" in ax.get_legend_handles_labels()[1]
+    ax = plot_group_means(dataset("steering_plans"), "region").axes[0]
+    assert ax.get_title() == "Gemiddeld aandeel per perspectief naar regio" and "signaalwoorden" in ax.get_ylabel()
+
+
+SURVEY_ENGLISH = ("Complete:", "your rank", "municipal staff", "IQ coaches", "You are closer", "Saved as",
+                  "The file holds", "revenue per week", "shortfall per week", "Coverage:", "covers the cost price",
+                  "billable hour loses", "Diverging bars", "Means, high to low", "Dumbbell plot", "Spearman's",
+                  "Network of", "named conflict", "pairs:", "No respondent", "importance (", "attention in the work")
+
+
+def test_every_explorer_of_lesson_05_speaks_dutch(dutch, dataset, tmp_path):
+    from wmolab.survey import VALUE_KEYS
+    from wmolab.widgets.survey import (
+        explore_conflict_network,
+        explore_importance_attention,
+        explore_ranking,
+        explore_tariff,
+    )
+
+    values = dataset("survey_values")
+    ranking = explore_ranking(dataset("survey_rank_counts"), values, folder=tmp_path)
+    assert "Je rangorde is nog niet compleet" in ranking.outputs["feedback"].value
+    for rank, key in enumerate(VALUE_KEYS, start=1):
+        ranking.controls[key].value = rank
+    ranking.controls["save"].click()
+    html = ranking.static_html() + ranking.outputs["feedback"].value + ranking.outputs["saved"].value
+    assert "Compleet: elke plaats" in html and "Je zit dichter bij de" in html and "Opgeslagen als" in html
+    _no_english_in(html, SURVEY_ENGLISH)
+    tariff = explore_tariff(dataset("survey_interview_facts"))
+    tariff.controls["cost"].value = 90
+    html = tariff.outputs["result"].value + str([o[0] for o in tariff.controls["tariff"].options])
+    assert "tekort per week" in html and "Dekking:" in html and "aanbod van de gemeente" in html
+    _no_english_in(html, SURVEY_ENGLISH)
+    likert = explore_importance_attention(dataset("survey_distributions"), values)
+    html = likert.outputs["image"].value + likert.outputs["table"].value
+    likert.controls["view"].value = "gap"
+    html += likert.outputs["image"].value + likert.outputs["table"].value
+    assert "Uiteenlopende staven van Q7 (belang" in html and "Haltergrafiek voor gemeenteambtenaren" in html
+    assert [o[1] for o in likert.controls["group"].options] == ["gemeenten", "uitvoeringsorganisatie"]
+    _no_english_in(html, SURVEY_ENGLISH)
+    network = explore_conflict_network(dataset("survey_conflict_pairs"), values)
+    html = network.outputs["image"].value + network.outputs["pairs"].value
+    assert "Netwerk van" in html and "paren:" in html
+    _no_english_in(html, SURVEY_ENGLISH)
+
+
+def test_lesson_05_figures_speak_dutch(dutch, dataset):
+    from wmolab.survey import plot_likert
+    ax = plot_likert(dataset("survey_distributions"), "uitvoeringsorganisatie", "Q9", dataset("survey_values")).axes[0]
+    assert ax.get_title() == "Q9, IQ-coaches: aandacht in het werk" and ax.get_xlabel().startswith("respondenten")

@@ -115,13 +115,13 @@ def test_importance_attention_explorer(data):
 
 def test_conflict_network_explorer(data):
     ex = explore_conflict_network(data["conflict_pairs"], data["values"])
-    assert ex.last_error is None and "9 pair(s)" in ex.outputs["pairs"].value
+    assert ex.last_error is None and "9 pairs:" in ex.outputs["pairs"].value
     ex.controls["group"].value = "gemeenten"
-    assert "3 pair(s)" in ex.outputs["pairs"].value
+    assert "3 pairs:" in ex.outputs["pairs"].value
     ex.controls["highlight"].value = "bestaanszekerheid"
     assert "No respondent named" in ex.outputs["pairs"].value and ex.last_error is None
     ex.controls["group"].value = "all"
-    assert "2 pair(s)" in ex.outputs["pairs"].value
+    assert "2 pairs:" in ex.outputs["pairs"].value
 
 
 def test_widget_response_is_fast(data, tmp_path):

@@ -5,12 +5,15 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..i18n import N_, _, ngettext
 from ..plots import PERSPECTIVE_STYLE, new_figure
 from .perspectives import LABELS, PERSPECTIVES, SHARE_COLUMNS
 from .plans import dominant, group_means, plan_shares, profile, quadrant_coordinates
 from .scorer import TextScore
 
 __all__ = ["plot_group_means", "plot_quadrant", "plot_profile", "plot_text_shares"]
+
+_BY = {"size_class": N_("size class"), "region": N_("region")}
 
 
 def plot_group_means(plans: pd.DataFrame, by: str | None = "size_class", published: pd.DataFrame | None = None):
@@ -30,10 +33,11 @@ def plot_group_means(plans: pd.DataFrame, by: str | None = "size_class", publish
             pub = published.set_index("group")
             ys = [float(pub.loc[g, SHARE_COLUMNS[p]]) if g in pub.index else float("nan") for g in groups]
             ax.scatter(xs, ys, marker="_", s=160, color="black", zorder=3,
-                       label="published (Fig. 6.1-6.3)" if i == 0 else None)
+                       label=_("published (Fig. 6.1-6.3)") if i == 0 else None)
     ax.set_xticks(range(len(groups)), [f"{g}\n(n={int(n)})" for g, n in zip(groups, means["n"])])
-    ax.set_ylabel("mean share of signal words (%)")
-    ax.set_title("Mean share per perspective" + (f" by {by.replace('_', ' ')}" if by else ""))
+    ax.set_ylabel(_("mean share of signal words (%)"))
+    ax.set_title(_("Mean share per perspective by {by}").format(by=_(_BY.get(by, by))) if by
+                 else _("Mean share per perspective"))
     ax.legend(fontsize=8, ncols=2, loc="upper left")
     ax.set_ylim(0, max(45, float(means[list(PERSPECTIVES)].max().max()) + 12))
     return fig
@@ -55,14 +59,14 @@ def plot_quadrant(plans: pd.DataFrame, highlight: Iterable[str] = ()):
         st = PERSPECTIVE_STYLE[p] if p != "tie" else {"color": "#949494", "marker": "X"}
         ax.scatter(coords.loc[mask, "x"], coords.loc[mask, "y"], color=st["color"], marker=st["marker"],
                    s=45, edgecolor="black", linewidth=0.4,
-                   label=f"dominant {p}" if p != "tie" else "tie for dominant")
+                   label=_("dominant {p}").format(p=p) if p != "tie" else _("tie for dominant"))
     avg = plan_shares(plans).mean()
     mean = {"x": (avg["NPG"] + avg["SR"]) - (avg["PA"] + avg["NPM"]),
             "y": (avg["NPM"] + avg["NPG"]) - (avg["PA"] + avg["SR"])}
-    ax.scatter(mean["x"], mean["y"], marker="*", s=220, color="black", label="average of 49", zorder=4)
+    ax.scatter(mean["x"], mean["y"], marker="*", s=220, color="black", label=_("average of 49"), zorder=4)
     for g in highlight:
         if g not in coords.index:
-            raise ValueError(f"{g!r} is not one of the 49 municipalities.")
+            raise ValueError(_("{g} is not one of the 49 municipalities.").format(g=repr(g)))
         ax.annotate(g, (coords.loc[g, "x"], coords.loc[g, "y"]), xytext=(6, 6), textcoords="offset points",
                     fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.6},
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
@@ -75,9 +79,9 @@ def plot_quadrant(plans: pd.DataFrame, highlight: Iterable[str] = ()):
     for (x, y, text) in corners:
         ax.text(x, y, text, ha="left" if x < 0 else "right", va="top" if y > 0 else "bottom", fontsize=8,
                 color="#555555")
-    ax.set_xlabel("← government      x = (NPG + SR) − (PA + NPM)      society →")
-    ax.set_ylabel("← preconditions    y = (NPM + NPG) − (PA + SR)    results →")
-    ax.set_title("The 49 plans in the quadrant (course's own projection)")
+    ax.set_xlabel(_("← government      x = (NPG + SR) − (PA + NPM)      society →"))
+    ax.set_ylabel(_("← preconditions    y = (NPM + NPG) − (PA + SR)    results →"))
+    ax.set_title(_("The 49 plans in the quadrant (course's own projection)"))
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
     return fig
 
@@ -92,19 +96,20 @@ def plot_profile(plans: pd.DataFrame, gemeente: str):
         ax.barh(i + 0.18, prof.iloc[i, 0], 0.36, color=st["color"], hatch=st["hatch"], edgecolor="white")
         ax.barh(i - 0.18, prof.iloc[i, 1], 0.36, color="#dddddd", edgecolor="#777777")
         ax.text(prof.iloc[i, 0] + 0.5, i + 0.18, f"{prof.iloc[i, 0]:.1f}", va="center", fontsize=8)
-        ax.text(prof.iloc[i, 1] + 0.5, i - 0.18, f"{prof.iloc[i, 1]:.1f} (avg)", va="center", fontsize=8)
+        ax.text(prof.iloc[i, 1] + 0.5, i - 0.18, _("{avg} (avg)").format(avg=f"{prof.iloc[i, 1]:.1f}"), va="center",
+                fontsize=8)
     ax.set_yticks(list(ys), [f"{p}" for p in PERSPECTIVES])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel("share of signal words (%)")
-    ax.set_title(f"{gemeente} (coloured) against the average of 49 (grey)")
+    ax.set_xlabel(_("share of signal words (%)"))
+    ax.set_title(_("{gemeente} (coloured) against the average of 49 (grey)").format(gemeente=gemeente))
     return fig
 
 
 def plot_text_shares(score: TextScore):
     """Bars of the four shares of a scored text (one hatched bar per perspective, labelled)."""
     if not isinstance(score, TextScore):
-        raise ValueError("plot_text_shares needs the result of score_text(...).")
+        raise ValueError(_("plot_text_shares needs the result of score_text(...)."))
     if score.shares is None:
         raise ValueError(score.message)
     fig, ax = new_figure(figsize=(6.0, 2.8))
@@ -114,7 +119,7 @@ def plot_text_shares(score: TextScore):
         ax.text(i, score.shares[p] + 1, f"{score.shares[p]:.0f}% ({score.counts[p]})", ha="center", fontsize=9)
     ax.set_xticks(range(4), list(PERSPECTIVES))
     ax.set_ylim(0, 110)
-    ax.set_ylabel("share of hits (%)")
-    ax.set_title(f"{score.total} signal words found")
+    ax.set_ylabel(_("share of hits (%)"))
+    ax.set_title(ngettext("{n} signal word found", "{n} signal words found", score.total).format(n=score.total))
     return fig
 

@@ -35,6 +35,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..i18n import _
 from .perspectives import PERSPECTIVES
 
 __all__ = ["MatchOptions", "Match", "TextScore", "score_text", "sensitivity", "signal_word_lists"]
@@ -60,10 +61,10 @@ class MatchOptions:
 
     def describe(self) -> str:
         return ", ".join([
-            "whole words only" if self.mode == "whole" else "words that start with a signal word",
-            "case folded" if self.case_fold else "case sensitive",
-            "compounds counted" if self.compounds else "compounds not counted",
-            "accents ignored" if self.fold_accents else "accents must match",
+            _("whole words only") if self.mode == "whole" else _("words that start with a signal word"),
+            _("case folded") if self.case_fold else _("case sensitive"),
+            _("compounds counted") if self.compounds else _("compounds not counted"),
+            _("accents ignored") if self.fold_accents else _("accents must match"),
         ])
 
 
@@ -207,8 +208,8 @@ def score_text(text: str, words: pd.DataFrame | dict[str, Iterable[str]],
     total = sum(counts.values())
     if total == 0:
         return TextScore(counts, tuple(found), options, n_words, None,
-                         f"No signal words found in {n_words} words ({options.describe()}), so there are "
-                         "no shares to compute: 0 hits cannot be divided into percentages.")
+                         _("No signal words found in {n} words ({how}), so there are no shares to compute: 0 hits "
+                           "cannot be divided into percentages.").format(n=n_words, how=options.describe()))
     shares = {p: 100 * counts[p] / total for p in PERSPECTIVES}
     return TextScore(counts, tuple(found), options, n_words, shares, "")
 

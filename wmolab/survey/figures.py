@@ -5,6 +5,7 @@ import math
 
 import pandas as pd
 
+from ..i18n import _
 from ..plots import CLUSTER_STYLE, HATCHES, MARKERS, PALETTE, new_figure
 from ..validate import require_columns
 from ..values import CLUSTERS
@@ -62,11 +63,11 @@ def plot_likert(distributions: pd.DataFrame, group: str, question: str, values: 
                     edgecolor="white", label=str(code))
     ax.axvline(0, color="#333333", linewidth=1)
     ax.set_yticks(list(y), [labels.get(v, v) for v in order])
-    ax.set_xlabel("respondents (left: lower answers, right: higher answers)")
+    ax.set_xlabel(_("respondents (left: lower answers, right: higher answers)"))
     n = int(d["n"].max())
     ax.set_xlim(-n - 0.5, n + 0.5)
-    ax.set_title(f"{question}, {GROUP_LABELS[g].split(' (')[0]}: {QUESTIONS[question].split(' (')[0]}")
-    ax.legend(title="answer\ncode", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, title_fontsize=9)
+    ax.set_title(f"{question}, {_(GROUP_LABELS[g]).split(' (')[0]}: {_(QUESTIONS[question]).split(' (')[0]}")
+    ax.legend(title=_("answer\ncode"), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, title_fontsize=9)
     ax.grid(axis="y", visible=False)
     return fig
 
@@ -79,14 +80,14 @@ def plot_dumbbell(gaps: pd.DataFrame, values: pd.DataFrame | None = None, title:
     fig, ax = new_figure(figsize=(7.5, 4.6))
     y = list(range(len(g)))
     ax.hlines(y, g["attention"], g["importance"], color="#999999", linewidth=2, zorder=1)
-    ax.scatter(g["importance"], y, marker="o", s=60, color=PALETTE[0], label="importance (Q7)", zorder=2)
-    ax.scatter(g["attention"], y, marker="s", s=55, color=PALETTE[1], label="attention (Q9)", zorder=2)
+    ax.scatter(g["importance"], y, marker="o", s=60, color=PALETTE[0], label=_("importance (Q7)"), zorder=2)
+    ax.scatter(g["attention"], y, marker="s", s=55, color=PALETTE[1], label=_("attention (Q9)"), zorder=2)
     for yi, (_i, r) in zip(y, g.iterrows()):
         ax.annotate(f"{r['gap']:+.2f}", (max(r["importance"], r["attention"]) + 0.05, yi), va="center", fontsize=9)
     ax.set_yticks(y, [labels.get(v, v) for v in g.index])
     ax.set_xlim(2.5, 5.4)
-    ax.set_xlabel("mean score (1-5)")
-    ax.set_title(title or "Importance vs attention")
+    ax.set_xlabel(_("mean score (1-5)"))
+    ax.set_title(title or _("Importance vs attention"))
     ax.legend(loc="lower left", fontsize=9)
     return fig
 
@@ -94,7 +95,7 @@ def plot_dumbbell(gaps: pd.DataFrame, values: pd.DataFrame | None = None, title:
 def plot_mean_ranks(table: pd.DataFrame, values: pd.DataFrame | None = None, title: str = ""):
     """Dot plot of mean ranks (1 = most important) per value, one marker per column of ``table``."""
     if not isinstance(table, pd.DataFrame) or table.empty:
-        raise ValueError("table should be a DataFrame of mean ranks (values as rows, groups as columns).")
+        raise ValueError(_("table should be a DataFrame of mean ranks (values as rows, groups as columns)."))
     labels = _labels(values)
     t = table.sort_values(table.columns[0], ascending=False)
     fig, ax = new_figure(figsize=(7.5, 4.6))
@@ -105,8 +106,8 @@ def plot_mean_ranks(table: pd.DataFrame, values: pd.DataFrame | None = None, tit
     ax.set_yticks(y, [labels.get(v, v) for v in t.index])
     ax.set_xlim(0.5, 11.5)
     ax.set_xticks(range(1, 12))
-    ax.set_xlabel("mean rank (1 = most important, 11 = least)")
-    ax.set_title(title or "Mean ranks of the 11 values")
+    ax.set_xlabel(_("mean rank (1 = most important, 11 = least)"))
+    ax.set_title(title or _("Mean ranks of the 11 values"))
     ax.legend(loc="upper right", fontsize=9)
     return fig
 
@@ -140,6 +141,6 @@ def plot_conflict_network(graph, highlight: str | None = None, title: str = ""):
     ax.set_axis_off()
     ax.set_xlim(-1.75, 1.75)
     ax.set_ylim(-1.35, 1.3)
-    ax.set_title(title or "Value conflicts named by respondents")
+    ax.set_title(title or _("Value conflicts named by respondents"))
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.12), ncols=2, fontsize=9, markerscale=0.6)
     return fig

@@ -3,19 +3,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import N_
+
 __all__ = ["GROUPS", "GROUP_LABELS", "VALUE_KEYS", "QUESTIONS", "CLUSTER_CODES", "SUMMARY_STATS",
            "PRINTED_TOLERANCE", "check_group"]
 
 GROUPS = ("gemeenten", "uitvoeringsorganisatie")
-GROUP_LABELS = {"gemeenten": "municipal staff (n ≤ 10)", "uitvoeringsorganisatie": "IQ coaches (n ≤ 5)"}
+GROUP_LABELS = {"gemeenten": N_("municipal staff (n ≤ 10)"), "uitvoeringsorganisatie": N_("IQ coaches (n ≤ 5)")}
 VALUE_KEYS = ("integriteit", "gelijkheid", "rechtmatigheid", "effectiviteit", "efficientie", "participatie",
               "openheid", "legitimiteit", "verantwoording", "bestaanszekerheid", "kwaliteit_dienstverlening")
 QUESTIONS = {
-    "Q7": "importance (1-5, 5 = very important)",
-    "Q6": "ranking (1 = most important, 11 = least)",
-    "Q9": "attention in the work (1-5, higher = more)",
-    "Q10": "sufficient attention (1-3, low = not enough; labels inferred)",
-    "Q11": "collides with other values (1-4, higher = more; labels inferred)",
+    "Q7": N_("importance (1-5, 5 = very important)"),
+    "Q6": N_("ranking (1 = most important, 11 = least)"),
+    "Q9": N_("attention in the work (1-5, higher = more)"),
+    "Q10": N_("sufficient attention (1-3, low = not enough; labels inferred)"),
+    "Q11": N_("collides with other values (1-4, higher = more; labels inferred)"),
 }
 #: The cluster codes of the ``survey_conflict_pairs`` dataset and the cluster keys of Tabel 3
 #: (``values_wmo_values``), so the survey's figures can use the course's one cluster style.

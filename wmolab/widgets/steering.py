@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import steering as st
 from ..html import STATUS
-from ..i18n import _
+from ..i18n import N_, _
 from ..plots import PERSPECTIVE_STYLE
 from ._base import Explorer, caption_html, esc, figure_outputs, note_html, status_html, table_html
 
@@ -32,7 +32,7 @@ MAX_CHARS = 20_000
 # --------------------------------------------------------------------------- vignettes
 def _vignette_label(row: pd.Series) -> str:
     if row["set"] == "municipality_types":
-        return f"Municipality {row['vignette_id'][1:]} (§3.4.2)"
+        return _("Municipality {n} (§3.4.2)").format(n=row["vignette_id"][1:])
     return f"Gemeente {row['gemeente']} · {str(row['element']).capitalize()} (§5.3.3)"
 
 
@@ -44,7 +44,8 @@ def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
     rows = vignettes.set_index("vignette_id", drop=False)
     pick = widgets.Dropdown(options=[(_vignette_label(r), vid) for vid, r in rows.iterrows()],
                             description=_("Vignette:"), layout=widgets.Layout(width="420px"))
-    choice = widgets.RadioButtons(options=[("(choose)", "-")] + [(f"{p} · {st.LABELS[p]}", p) for p in st.PERSPECTIVES],
+    choice = widgets.RadioButtons(options=[(_("(choose)"), "-")]
+                                  + [(f"{p} · {st.LABELS[p]}", p) for p in st.PERSPECTIVES],
                                   value="-", description=_("Your answer:"))
     text = widgets.HTML()
     feedback = widgets.HTML()
@@ -63,18 +64,19 @@ def explore_vignettes(vignettes: pd.DataFrame) -> Explorer:
                 return
         if choice.value != "-":
             given[vid] = choice.value
-        where = ("the whole municipality" if row["element"] == "whole"
-                 else f"the element <b>{esc(str(row['element']).capitalize())}</b> of Gemeente {esc(row['gemeente'])}")
-        text.value = (f'<div class="wmolab-vignette" style="border-left:4px solid #949494;padding:4px 10px">'
-                      f"<p><i>About {where}. Paraphrased from Nijdam (c. 2020), "
-                      f"{'§3.4.2' if row['set'] == 'municipality_types' else '§5.3.3'}.</i></p>"
-                      f"<p>{esc(row['text'])}</p></div>")
+        where = (_("the whole municipality") if row["element"] == "whole"
+                 else _("the element <b>{element}</b> of Gemeente {gemeente}").format(
+                     element=esc(str(row["element"]).capitalize()), gemeente=esc(row["gemeente"])))
+        about = _("About {where}. Paraphrased from Nijdam (c. 2020), {section}.").format(
+            where=where, section="§3.4.2" if row["set"] == "municipality_types" else "§5.3.3")
+        text.value = ('<div class="wmolab-vignette" style="border-left:4px solid #949494;padding:4px 10px">'
+                      f"<p><i>{about}</i></p><p>{esc(row['text'])}</p></div>")
         status, message = st.vignette_feedback(row["answer"], choice.value)
         feedback.value = status_html(status, f"<b>{STATUS[status]['mark']}</b> {esc(message)}",
                                      classes=f"wmolab-feedback wmolab-{status}")
         right = sum(rows.loc[v, "answer"] == a for v, a in given.items())
-        tally.value = note_html(f"This session: {right} of {len(given)} answered vignettes agree with the author "
-                                f"({len(rows)} vignettes in all).")
+        tally.value = note_html(_("This session: {right} of {given} answered vignettes agree with the author "
+                                  "({total} vignettes in all).").format(right=right, given=len(given), total=len(rows)))
 
     controls = {"vignette": pick, "answer": choice}
     outputs = {"text": text, "feedback": feedback, "tally": tally}
@@ -88,12 +90,13 @@ def highlight_html(text: str, score: st.TextScore) -> str:
     perspective's code as a label, so colour is never the only cue)."""
     parts: list[str] = []
     pos = 0
+    signal_word = esc(_("signal word"))
     for m in score.matches:
         parts.append(esc(text[pos:m.start]))
         style = PERSPECTIVE_STYLE[m.perspective]
         parts.append(
             f'<mark class="wmolab-hit wmolab-{m.perspective.lower()}" '
-            f'title="{esc(m.perspective)}: signal word {esc(m.signal_word)}" '
+            f'title="{esc(m.perspective)}: {signal_word} {esc(m.signal_word)}" '
             f'style="background:{style["tint"]};border-bottom:2px solid {style["color"]};padding:0 1px">'
             f"{esc(m.token)}<sub><b>{esc(m.perspective)}</b></sub></mark>"
         )
@@ -117,12 +120,12 @@ def shares_html(score: st.TextScore) -> str:
             f"<div style='background:{style['color']};width:{share:.1f}%;height:10px' "
             f"aria-hidden='true'></div></td></tr>"
         )
-    return (
-        "<table class='wmolab-shares'><tr><th>code</th><th>perspective</th><th>hits</th><th>share</th><th></th></tr>"
-        + "".join(rows)
-        + f"</table><p>{score.total} signal words in {score.n_words} words; dominant: "
-        f"<b>{esc(score.dominant)}</b>. <i>Matching: {esc(score.options.describe())}.</i></p>"
-    )
+    head = "".join(f"<th>{h}</th>" for h in (_("code"), _("perspective"), _("hits"), _("share"), ""))
+    found = _("{total} signal words in {words} words; dominant: <b>{dominant}</b>.").format(
+        total=score.total, words=score.n_words, dominant=esc(score.dominant))
+    matching = _("Matching: {how}.").format(how=esc(score.options.describe()))
+    return (f"<table class='wmolab-shares'><tr>{head}</tr>" + "".join(rows)
+            + f"</table><p>{found} <i>{matching}</i></p>")
 
 
 _FLIPS = {
@@ -133,24 +136,31 @@ _FLIPS = {
 }
 
 
+_FLIP_LABELS = {  # (when the choice is on, when it is off)
+    "case_fold": (N_("switch case folding off"), N_("switch case folding on")),
+    "compounds": (N_("switch compound counting off"), N_("switch compound counting on")),
+    "fold_accents": (N_("switch accent folding off"), N_("switch accent folding on")),
+}
+
+
 def _flip_label(name: str, options: st.MatchOptions) -> str:
     """What flipping one choice does, said from the current setting (e.g. 'switch to prefix matching')."""
     if name == "mode":
-        return "switch to prefix matching" if options.mode == "whole" else "switch to whole-word matching"
-    current = getattr(options, name)
-    what = {"case_fold": "case folding", "compounds": "compound counting", "fold_accents": "accent folding"}[name]
-    return f"switch {what} {'off' if current else 'on'}"
+        return _("switch to prefix matching") if options.mode == "whole" else _("switch to whole-word matching")
+    on = getattr(options, name)
+    return _(_FLIP_LABELS[name][0 if on else 1])
 
 
 def toggle_effects_html(text: str, words: Any, options: st.MatchOptions) -> str:
     """What happens to hits and shares if each matching choice alone is flipped."""
     base = st.score_text(text, words, options)
     head = "".join(f"<th>{p}</th>" for p in st.PERSPECTIVES)
-    rows = [_effect_row("as set now", base, base)]
+    rows = [_effect_row(_("as set now"), base, base)]
     for name, flip in _FLIPS.items():
         other = st.score_text(text, words, options, **flip(options))
         rows.append(_effect_row(_flip_label(name, options), other, base))
-    return ("<table class='wmolab-effects'><tr><th>matching</th><th>hits</th>" + head + "<th>dominant</th></tr>"
+    first = "".join(f"<th>{h}</th>" for h in (_("matching"), _("hits")))
+    return ("<table class='wmolab-effects'><tr>" + first + head + "<th>" + _("dominant") + "</th></tr>"
             + "".join(rows) + "</table>")
 
 
@@ -176,13 +186,13 @@ def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> 
     samples: dict[str, str] = {}
     if texts is not None:
         samples = {str(r["title"]): str(r["text"]) for _, r in texts.iterrows()}
-    own = "✎ my own text"
+    own = _("✎ my own text")
     source = widgets.Dropdown(options=list(samples) + [own], value=(next(iter(samples)) if samples else own),
                               description=_("Text:"), layout=widgets.Layout(width="420px"))
     box = widgets.Textarea(value=samples.get(source.value, ""),
                            placeholder="Typ of plak hier een Nederlandse beleidstekst …",
                            layout=widgets.Layout(width="100%", height="110px"), continuous_update=False)
-    mode = widgets.ToggleButtons(options=[("whole word", "whole"), ("prefix", "prefix")], value="whole",
+    mode = widgets.ToggleButtons(options=[(_("whole word"), "whole"), (_("prefix"), "prefix")], value="whole",
                                  description=_("Match:"))
     case_fold = widgets.Checkbox(value=True, description=_("ignore upper/lower case"))
     compounds = widgets.Checkbox(value=False, description=_("count compounds (buurt·wijkteam)"))
@@ -200,20 +210,20 @@ def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> 
                 return
         text = box.value or ""
         if not text.strip():
-            highlighted.value = note_html("The text box is empty: pick a text above or type some Dutch policy text.")
+            highlighted.value = note_html(_("The text box is empty: pick a text above or type some Dutch policy text."))
             shares.value = ""
             effects.value = ""
             return
         note = ""
         if len(text) > MAX_CHARS:
             text = text[:MAX_CHARS]
-            note = note_html(f"Only the first {MAX_CHARS:,} characters are scored.")
+            note = note_html(_("Only the first {n} characters are scored.").format(n=f"{MAX_CHARS:,}"))
         options = st.MatchOptions(mode.value, case_fold.value, compounds.value, accents.value)
         score = st.score_text(text, words, options)
         highlighted.value = note + highlight_html(text, score)
         shares.value = shares_html(score)
-        effects.value = ("<p><b>What if you flip one choice?</b> Shares in %, change against the current "
-                         "setting in brackets.</p>" + toggle_effects_html(text, words, options))
+        effects.value = ("<p>" + _("<b>What if you flip one choice?</b> Shares in %, change against the current "
+                                   "setting in brackets.") + "</p>" + toggle_effects_html(text, words, options))
 
     controls = {"text": source, "input": box, "mode": mode, "case_fold": case_fold,
                 "compounds": compounds, "fold_accents": accents}
@@ -223,8 +233,9 @@ def explore_keywords(words: pd.DataFrame, texts: pd.DataFrame | None = None) -> 
 
 
 # --------------------------------------------------------------------------- the 49 plans
-_VIEWS = [("a municipality's profile", "profile"), ("group means by size class", "size_class"),
-          ("group means by region", "region"), ("the quadrant (course's projection)", "quadrant")]
+_VIEWS = [(N_("a municipality's profile"), "profile"), (N_("group means by size class"), "size_class"),
+          (N_("group means by region"), "region"), (N_("the quadrant (course's projection)"), "quadrant")]
+_BY = {"size_class": N_("size class"), "region": N_("region")}
 
 
 def _one_decimal(value: float) -> str:
@@ -239,12 +250,13 @@ def plan_profile_html(plans: pd.DataFrame, gemeente: str) -> str:
     for i, p in enumerate(st.PERSPECTIVES):
         own, avg = float(prof.iloc[i, 0]), float(prof.iloc[i, 1])
         colour = PERSPECTIVE_STYLE[p]["color"]
+        average = _("{avg}% average of 49").format(avg=f"{avg:.1f}")
         rows.append(
             f"<tr><td rowspan='2' style='vertical-align:middle'><b>{p}</b><br><small>{esc(st.LABELS[p])}</small></td>"
             f"<td style='width:320px'><div style='background:{colour};width:{own:.1f}%;height:14px;"
             f"display:inline-block' aria-hidden='true'></div> <b>{own:.1f}%</b> {esc(gemeente)}</td></tr>"
             f"<tr><td><div style='background:#bbbbbb;width:{avg:.1f}%;height:8px;display:inline-block' "
-            f"aria-hidden='true'></div> <small>{avg:.1f}% average of 49</small></td></tr>"
+            f"aria-hidden='true'></div> <small>{average}</small></td></tr>"
         )
     return "<table class='wmolab-profile'>" + "".join(rows) + "</table>"
 
@@ -255,7 +267,7 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
     quadrant. Figures are drawn once per view and cached, so changing the municipality is quick."""
     st.plan_shares(plans)  # validates early
     names = sorted(plans["gemeente"].astype(str), key=lambda g: g.lstrip("'").lower())
-    view = widgets.Dropdown(options=_VIEWS, value="profile", description=_("Show:"),
+    view = widgets.Dropdown(options=[(_(label), v) for label, v in _VIEWS], value="profile", description=_("Show:"),
                             layout=widgets.Layout(width="380px"))
     gemeente = widgets.Dropdown(options=names, value="Den Haag" if "Den Haag" in names else names[0],
                                 description=_("Gemeente:"))
@@ -273,15 +285,15 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
         if v == "quadrant":
             fig = st.plot_quadrant(plans, highlight=[c for c in cases if c in coords.index])
             society = int((coords["x"] > 0).sum())
-            return fig, (f"The 49 plans in the quadrant (the course's own projection), shaped by dominant "
-                         f"perspective: {society} of 49 lie on the society side; the five case municipalities "
-                         "are labelled.")
+            return fig, _("The 49 plans in the quadrant (the course's own projection), shaped by dominant "
+                          "perspective: {society} of 49 lie on the society side; the five case municipalities "
+                          "are labelled.").format(society=society)
         pub = published[published["grouping"] == v] if published is not None else None
         means = st.group_means(plans, v)
-        return st.plot_group_means(plans, v, pub), (
-            f"Mean share per perspective by {v.replace('_', ' ')}: SR is highest in "
-            f"{int((means[list(st.PERSPECTIVES)].idxmax(axis=1) == 'SR').sum())} of {len(means)} groups"
-            + ("; black ticks show the published means, within about 0.1 of the bars." if pub is not None else "."))
+        alt = _("Mean share per perspective by {by}: SR is highest in {n} of {total} groups").format(
+            by=_(_BY.get(v, v)), n=int((means[list(st.PERSPECTIVES)].idxmax(axis=1) == "SR").sum()), total=len(means))
+        return st.plot_group_means(plans, v, pub), alt + (
+            _("; black ticks show the published means, within about 0.1 of the bars.") if pub is not None else ".")
 
     def update(ex: Explorer) -> None:
         v, g = view.value, gemeente.value
@@ -290,26 +302,28 @@ def explore_plans(plans: pd.DataFrame, published: pd.DataFrame | None = None) ->
             chart.value = plan_profile_html(plans, g)
             chart.layout.display = None
             ex.hide_figure()
+            shares = ", ".join(f"{p} {plans.loc[plans['gemeente'] == g, st.SHARE_COLUMNS[p]].iloc[0]:.1f}%"
+                               for p in st.PERSPECTIVES)
             ex.outputs["caption"].value = caption_html(
-                f"{g}: " + ", ".join(f"{p} {plans.loc[plans['gemeente'] == g, st.SHARE_COLUMNS[p]].iloc[0]:.1f}%"
-                                     for p in st.PERSPECTIVES)
-                + f", against the average of 49; dominant perspective {dom[g]}.")
-            info = pd.DataFrame({"rank of 49 (1 = highest)": {p: int(ranks[p][g]) for p in st.PERSPECTIVES}})
-            table.value = table_html(info.T, f"Distance to the average profile: {dist.loc[g, 'distance']:.1f} "
-                                             f"points (rank {int(dist.loc[g, 'rank'])} of 49, 1 = closest).",
-                                     float_format=_one_decimal)
+                _("{g}: {shares}, against the average of 49; dominant perspective {dom}.").format(
+                    g=g, shares=shares, dom=dom[g]))
+            info = pd.DataFrame({_("rank of 49 (1 = highest)"): {p: int(ranks[p][g]) for p in st.PERSPECTIVES}})
+            distance = _("Distance to the average profile: {d} points (rank {rank} of 49, 1 = closest).").format(
+                d=f"{dist.loc[g, 'distance']:.1f}", rank=int(dist.loc[g, "rank"]))
+            table.value = table_html(info.T, distance, float_format=_one_decimal)
             return
         chart.value = ""
         chart.layout.display = "none"
         ex.show_figure(v, lambda: draw(v))
         if v == "quadrant":
             table.value = note_html(
-                f"{g} lies at x = {coords.loc[g, 'x']:.1f}, y = {coords.loc[g, 'y']:.1f}: "
-                f"{coords.loc[g, 'quadrant']}; dominant perspective {dom[g]}."
-            ) + table_html(st.quadrant_counts(plans).to_frame(), "Plans per quadrant.", float_format=_one_decimal)
+                _("{g} lies at x = {x}, y = {y}: {quadrant}; dominant perspective {dom}.").format(
+                    g=g, x=f"{coords.loc[g, 'x']:.1f}", y=f"{coords.loc[g, 'y']:.1f}",
+                    quadrant=coords.loc[g, "quadrant"], dom=dom[g])
+            ) + table_html(st.quadrant_counts(plans).to_frame(), _("Plans per quadrant."), float_format=_one_decimal)
         else:
-            table.value = table_html(st.group_means(plans, v), "Unweighted means of the plan shares, "
-                                     "recomputed from Bijlage G.", float_format=_one_decimal)
+            table.value = table_html(st.group_means(plans, v), _("Unweighted means of the plan shares, "
+                                     "recomputed from Bijlage G."), float_format=_one_decimal)
 
     controls = {"view": view, "gemeente": gemeente}
     layout = [widgets.HBox([view, gemeente]), chart, outputs["image"], outputs["caption"], table]
@@ -321,29 +335,29 @@ def explore_case_selection(plans: pd.DataFrame) -> Explorer:
     """Apply the selection rule with and without the municipalities that declined, and with
     another measure of 'average'."""
     st.plan_shares(plans)
-    metric = widgets.RadioButtons(options=[("straight-line distance (Euclidean)", "euclidean"),
-                                           ("sum of differences (Manhattan)", "manhattan"),
-                                           ("largest single difference (max)", "max")],
+    metric = widgets.RadioButtons(options=[(_("straight-line distance (Euclidean)"), "euclidean"),
+                                           (_("sum of differences (Manhattan)"), "manhattan"),
+                                           (_("largest single difference (max)"), "max")],
                                   value="euclidean", description=_("'Average' ="))
-    boxes = {g: widgets.Checkbox(value=False, description=f"{g} {why}")
-             for g, why in (("Helmond", "declines (NPG #1)"), ("Arnhem", "does not respond (NPG #2)"),
-                            ("Deventer", "does not respond (SR #1)"))}
+    boxes = {g: widgets.Checkbox(value=False, description=f"{g} {_(why)}")
+             for g, why in (("Helmond", N_("declines (NPG #1)")), ("Arnhem", N_("does not respond (NPG #2)")),
+                            ("Deventer", N_("does not respond (SR #1)")))}
     table = widgets.HTML()
     closest = widgets.HTML()
 
     def update(ex: Explorer) -> None:
         gone = [g for g, box in boxes.items() if box.value]
         sel = st.case_selection(plans, gone, metric.value)
-        sel = sel.rename(columns={"score": "share % / distance", "rank": "rank on that measure"})
-        table.value = table_html(sel, "Unavailable: " + (", ".join(gone) if gone else "nobody") + ".",
+        sel = sel.rename(columns={"score": _("share % / distance"), "rank": _("rank on that measure")})
+        table.value = table_html(sel, _("Unavailable: {who}.").format(who=", ".join(gone) if gone else _("nobody")),
                                  float_format=_one_decimal)
         dist = st.distance_to_average(plans, metric.value)
         top = dist.head(5)
         haag = dist.loc["Den Haag"] if "Den Haag" in dist.index else None
-        closest.value = table_html(top, "The five profiles closest to the average on this measure.",
+        closest.value = table_html(top, _("The five profiles closest to the average on this measure."),
                                    float_format=_one_decimal) + (
-            note_html(f"Den Haag, the author's 'average' case: distance {haag['distance']:.1f}, "
-                      f"rank {int(haag['rank'])} of 49.") if haag is not None else "")
+            note_html(_("Den Haag, the author's 'average' case: distance {d}, rank {rank} of 49.").format(
+                d=f"{haag['distance']:.1f}", rank=int(haag["rank"]))) if haag is not None else "")
 
     controls = {"metric": metric, **{f"drop_{g.lower()}": b for g, b in boxes.items()}}
     outputs = {"selection": table, "closest": closest}

@@ -11,7 +11,7 @@ import pandas as pd
 from .. import survey as sv
 from ..classsurvey import ResponseError, ranking_problems, save_response
 from ..html import STATUS
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from ..sources import reader_locator
 from ._base import Explorer, esc, figure_outputs, note_html, status_html
 
@@ -49,7 +49,7 @@ def ranking_html(ranks: dict[str, Any], professionals: pd.DataFrame, values: pd.
     problems = ranking_problems(ranks)
     if problems:
         items = "".join(f"<li>{esc(_relabel(p, labels))}</li>" for p in problems)
-        head = "Your ranking is not complete yet:"
+        head = _("Your ranking is not complete yet:")
         shown = _warn(head) if any("only once" in p for p in problems) else f'<div class="wmolab-note">{head}</div>'
         return shown + f"<ul>{items}</ul>"
     mine = pd.Series(ranks, dtype=float)
@@ -60,12 +60,15 @@ def ranking_html(ranks: dict[str, Any], professionals: pd.DataFrame, values: pd.
         f"<td style='text-align:center'>{professionals.loc[v, 'uitvoeringsorganisatie']:.2f}</td></tr>"
         for v in sorted(ranks, key=lambda k: ranks[k]))
     closer = max(rho, key=rho.get)
-    return (_ok("Complete: every rank from 1 to 11 used once.")
-            + "<table><thead><tr><th>value</th><th>your rank</th><th>municipal staff (mean)</th>"
-              "<th>IQ coaches (mean)</th></tr></thead><tbody>" + rows + "</tbody></table>"
-            + f"<p>Spearman's ρ between your ranking and the municipal staff: <b>{rho['gemeenten']:.2f}</b>; "
-              f"and the IQ coaches: <b>{rho['uitvoeringsorganisatie']:.2f}</b>. You are closer to the "
-              f"{'municipal staff' if closer == 'gemeenten' else 'IQ coaches'}.</p>")
+    head = "".join(f"<th>{h}</th>" for h in (_("value"), _("your rank"), _("municipal staff (mean)"),
+                                              _("IQ coaches (mean)")))
+    compared = _("Spearman's ρ between your ranking and the municipal staff: <b>{staff}</b>; and the IQ coaches: "
+                 "<b>{coaches}</b>. You are closer to the {closer}.").format(
+        staff=f"{rho['gemeenten']:.2f}", coaches=f"{rho['uitvoeringsorganisatie']:.2f}",
+        closer=_("municipal staff") if closer == "gemeenten" else _("IQ coaches"))
+    return (_ok(_("Complete: every rank from 1 to 11 used once."))
+            + f"<table><thead><tr>{head}</tr></thead><tbody>" + rows + "</tbody></table>"
+            + f"<p>{compared}</p>")
 
 
 def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str | Path = "class_survey") -> Explorer:
@@ -94,19 +97,20 @@ def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str
         try:
             path = save_response(current(), folder, response_id=response_id)
         except (ResponseError, OSError) as exc:
-            saved.value = _warn(esc(f"Not saved: {exc}"))
+            saved.value = _warn(esc(_("Not saved: {problem}").format(problem=exc)))
             return
-        saved.value = _ok(
-            f"Saved as <code>{esc(Path(path).as_posix())}</code>. The file holds your ranks, today's date and a "
-            "random id, nothing else. Hand it in the way your instructor asks.")
+        saved.value = _ok(_(
+            "Saved as <code>{path}</code>. The file holds your ranks, today's date and a "
+            "random id, nothing else. Hand it in the way your instructor asks.").format(
+                path=esc(Path(path).as_posix())))
 
     save.on_click(on_save)
     controls: dict[str, widgets.Widget] = {**dropdowns, "save": save}
     outputs = {"feedback": feedback, "saved": saved}
     grid = widgets.GridBox(list(dropdowns.values()),
                            layout=widgets.Layout(grid_template_columns="repeat(2, 340px)"))
-    layout = [widgets.HTML("<i>Give every value a rank: 1 = most important in your view, 11 = least. "
-                           "Each rank can be used only once.</i>"), grid, feedback, save, saved]
+    layout = [widgets.HTML("<i>" + _("Give every value a rank: 1 = most important in your view, 11 = least. "
+                                     "Each rank can be used only once.") + "</i>"), grid, feedback, save, saved]
     ex = Explorer(controls, outputs, update, title=_("Rank the 11 values yourself"), layout_children=layout)
     ex.save_folder = Path(folder)
     return ex
@@ -114,13 +118,13 @@ def explore_ranking(rank_counts: pd.DataFrame, values: pd.DataFrame, folder: str
 
 # --------------------------------------------------------------------------- tariffs
 TARIFF_PRESETS = [
-    ("tariff_municipal_low", "municipal offer"),
-    ("tariff_pgb_recent", "recent PGB decision"),
-    ("tariff_twente_procurement", "Twente procurement (upper bound)"),
+    ("tariff_municipal_low", N_("municipal offer")),
+    ("tariff_pgb_recent", N_("recent PGB decision")),
+    ("tariff_twente_procurement", N_("Twente procurement (upper bound)")),
     ("tariff_wlz", "WLZ"),
-    ("tariff_iq_start", "IQ coaches' own starting tariff"),
-    ("tariff_uwv_jobcoaching", "UWV job coaching"),
-    ("tariff_pgb_early", "early PGB example"),
+    ("tariff_iq_start", N_("IQ coaches' own starting tariff")),
+    ("tariff_uwv_jobcoaching", N_("UWV job coaching")),
+    ("tariff_pgb_early", N_("early PGB example")),
 ]
 
 
@@ -129,23 +133,28 @@ def tariff_html(tariff: float, cost_price: float, hours: float) -> str:
     out = sv.tariff_coverage(tariff, cost_price, hours)
     pct = out["coverage_pct"]
     width = min(pct, 150.0) / 1.5
-    verdict = ("the tariff covers the cost price" if pct >= 100 else
-               f"each billable hour loses €{cost_price - tariff:,.0f}, which must come from elsewhere")
+    verdict = (_("the tariff covers the cost price") if pct >= 100 else
+               _("each billable hour loses €{loss}, which must come from elsewhere").format(
+                   loss=f"{cost_price - tariff:,.0f}"))
+    revenue, cost, shortfall = _("revenue per week"), _("cost per week"), _("shortfall per week")
+    aria = esc(_("coverage {pct} percent").format(pct=f"{pct:.1f}"))
+    coverage = _("Coverage: <b>{pct} %</b> of the cost price (dashed line = 100 %): {verdict}.").format(
+        pct=f"{pct:.1f}", verdict=esc(verdict))
     return (
         "<table>"
-        f"<tr><td>revenue per week</td><td style='text-align:right'>€{out['revenue_week']:,.0f}</td>"
+        f"<tr><td>{revenue}</td><td style='text-align:right'>€{out['revenue_week']:,.0f}</td>"
         f"<td>({hours:g} h × €{tariff:g})</td></tr>"
-        f"<tr><td>cost per week</td><td style='text-align:right'>€{out['cost_week']:,.0f}</td>"
+        f"<tr><td>{cost}</td><td style='text-align:right'>€{out['cost_week']:,.0f}</td>"
         f"<td>({hours:g} h × €{cost_price:g})</td></tr>"
-        f"<tr><td>shortfall per week</td><td style='text-align:right'><b>€{out['gap_week']:,.0f}</b></td><td></td></tr>"
+        f"<tr><td>{shortfall}</td><td style='text-align:right'><b>€{out['gap_week']:,.0f}</b></td><td></td></tr>"
         "</table>"
         f"<div style='margin:6px 0;border:1px solid #333;width:300px;height:18px;position:relative' "
-        f"role='img' aria-label='coverage {pct:.1f} percent'>"
+        f"role='img' aria-label='{aria}'>"
         f"<div style='background:repeating-linear-gradient(45deg,#0173b2,#0173b2 6px,#56b4e9 6px,#56b4e9 12px);"
         f"width:{width:.1f}%;height:100%'></div>"
         f"<div style='position:absolute;left:{100 / 1.5:.1f}%;top:-3px;height:24px;"
         "border-left:2px dashed #d55e00'></div></div>"
-        f"<p>Coverage: <b>{pct:.1f} %</b> of the cost price (dashed line = 100 %): {esc(verdict)}.</p>")
+        f"<p>{coverage}</p>")
 
 
 def explore_tariff(facts: pd.DataFrame) -> Explorer:
@@ -155,7 +164,7 @@ def explore_tariff(facts: pd.DataFrame) -> Explorer:
     for key, label in TARIFF_PRESETS:
         amount = f.loc[key, "value_low"] if pd.notna(f.loc[key, "value_low"]) else f.loc[key, "value_high"]
         where = reader_locator("L" + str(f.loc[key, "source_line"]), "000")  # a line or a range, as a Bijlage
-        options.append((f"€{amount:g} · {label} ({where})", float(amount)))
+        options.append((f"€{amount:g} · {_(label)} ({where})", float(amount)))
     tariff = widgets.Dropdown(options=options, value=options[0][1], description=_("Tariff:"),
                               layout=widgets.Layout(width="460px"))
     # number boxes with a label, not sliders: a slider's handle has no accessible name for a screen reader
@@ -175,15 +184,15 @@ def explore_tariff(facts: pd.DataFrame) -> Explorer:
 
 
 # --------------------------------------------------------------------------- Likert and gaps
-_VIEWS = [("Q7 importance", "Q7"), ("Q9 attention", "Q9"), ("Q10 sufficient", "Q10"),
-          ("Q11 collides", "Q11"), ("Q7 vs Q9 gap", "gap")]
+_VIEWS = [(N_("Q7 importance"), "Q7"), (N_("Q9 attention"), "Q9"), (N_("Q10 sufficient"), "Q10"),
+          (N_("Q11 collides"), "Q11"), (N_("Q7 vs Q9 gap"), "gap")]
 
 
 def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFrame) -> Explorer:
     """Pick a group and a question: diverging bars of the answers, or the importance-attention dumbbell."""
-    group = widgets.Dropdown(options=[("municipal staff", "gemeenten"), ("IQ coaches", "uitvoeringsorganisatie")],
+    group = widgets.Dropdown(options=[(_("municipal staff"), "gemeenten"), (_("IQ coaches"), "uitvoeringsorganisatie")],
                              value="gemeenten", description=_("Group:"))
-    view = widgets.ToggleButtons(options=_VIEWS, value="Q7", description=_("Show:"))
+    view = widgets.ToggleButtons(options=[(_(label), v) for label, v in _VIEWS], value="Q7", description=_("Show:"))
     table = widgets.HTML()
     outputs = {**figure_outputs(), "table": table}
     labels = dict(zip(values["value_key"], values["short_nl"]))
@@ -193,25 +202,33 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
         table.value = ex.show_figure((g, v), lambda: draw(g, v))
 
     def draw(g: str, v: str) -> tuple:
-        who = "municipal staff" if g == "gemeenten" else "IQ coaches"
+        who = _("municipal staff") if g == "gemeenten" else _("IQ coaches")
         if v == "gap":
             gaps = sv.importance_attention(distributions, g)
-            fig = sv.plot_dumbbell(gaps, values, title=f"Importance vs attention, {who}")
+            fig = sv.plot_dumbbell(gaps, values, title=_("Importance vs attention, {who}").format(who=who))
             top = gaps.index[0]
-            alt = (f"Dumbbell plot for {who}: the largest gap between importance and attention is "
-                   f"{labels[top]} ({gaps['gap'].iloc[0]:+.2f}); {int((gaps['gap'] < 0).sum())} value(s) get more "
-                   "attention than importance.")
+            more = int((gaps["gap"] < 0).sum())
+            alt = ngettext("Dumbbell plot for {who}: the largest gap between importance and attention is {top} "
+                           "({gap}); {n} value gets more attention than importance.",
+                           "Dumbbell plot for {who}: the largest gap between importance and attention is {top} "
+                           "({gap}); {n} values get more attention than importance.", more).format(
+                who=who, top=labels[top], gap=f"{gaps['gap'].iloc[0]:+.2f}", n=more)
             rho = sv.spearman(gaps["importance"], gaps["attention"])
-            text = f"<p>Spearman's ρ between importance and attention for {esc(who)}: <b>{rho:.2f}</b>.</p>"
+            text = "<p>" + _("Spearman's ρ between importance and attention for {who}: <b>{rho}</b>.").format(
+                who=esc(who), rho=f"{rho:.2f}") + "</p>"
         else:
             q = v
             fig = sv.plot_likert(distributions, g, q, values)
             means = sv.exact_means(distributions, q)[g].round(2).sort_values(ascending=False)
-            alt = (f"Diverging bars of {q} ({sv.QUESTIONS[q]}) for {who}: highest mean {labels[means.index[0]]} "
-                   f"({means.iloc[0]:.2f}), lowest {labels[means.index[-1]]} ({means.iloc[-1]:.2f}).")
+            question = _(sv.QUESTIONS[q])
+            alt = _("Diverging bars of {q} ({question}) for {who}: highest mean {top} ({high}), lowest {bottom} "
+                    "({low}).").format(q=q, question=question, who=who, top=labels[means.index[0]],
+                                       high=f"{means.iloc[0]:.2f}", bottom=labels[means.index[-1]],
+                                       low=f"{means.iloc[-1]:.2f}")
             n = int(distributions.query("group == @g and question == @q")["n"].max())
-            text = (f"<p>{esc(q)}: {esc(sv.QUESTIONS[q])}; n = {n}. Means, high to low: "
-                    + ", ".join(f"{esc(labels[k])} {m:.2f}" for k, m in means.items()) + ".</p>")
+            text = ("<p>" + _("{q}: {question}; n = {n}. Means, high to low: {means}.").format(
+                q=esc(q), question=esc(question), n=n,
+                means=", ".join(f"{esc(labels[k])} {m:.2f}" for k, m in means.items())) + "</p>")
         return fig, alt, text
 
     return Explorer({"group": group, "view": view}, outputs, update,
@@ -222,10 +239,11 @@ def explore_importance_attention(distributions: pd.DataFrame, values: pd.DataFra
 # --------------------------------------------------------------------------- conflict network
 def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explorer:
     """The named conflict pairs as a network; pick a group and a value to highlight its pairs."""
-    group = widgets.Dropdown(options=[("both groups", "all"), ("municipal staff", "gemeenten"),
-                                      ("IQ coaches", "uitvoeringsorganisatie")], value="all", description=_("Group:"))
+    group = widgets.Dropdown(options=[(_("both groups"), "all"), (_("municipal staff"), "gemeenten"),
+                                      (_("IQ coaches"), "uitvoeringsorganisatie")], value="all",
+                             description=_("Group:"))
     labels = _labels(values)
-    highlight = widgets.Dropdown(options=[("(none)", "none")] + [(labels[v], v) for v in sv.VALUE_KEYS],
+    highlight = widgets.Dropdown(options=[(_("(none)"), "none")] + [(labels[v], v) for v in sv.VALUE_KEYS],
                                  value="none", description=_("Highlight:"))
     listing = widgets.HTML()
     outputs = {**figure_outputs(), "pairs": listing}
@@ -233,9 +251,11 @@ def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explo
     def draw(g: str | None, h: str | None) -> tuple:
         graph = sv.conflict_graph(pairs, values, group=g)
         deg = sv.degree_table(graph)
-        alt = (f"Network of {graph.number_of_edges()} named conflict pair(s); "
-               f"{labels[deg.index[0]]} is in the most pairs ({int(deg.iloc[0])}). "
-               "Node shape shows the value cluster.")
+        edges = graph.number_of_edges()
+        alt = ngettext("Network of {n} named conflict pair; {top} is in the most pairs ({k}). Node shape shows the "
+                       "value cluster.", "Network of {n} named conflict pairs; {top} is in the most pairs ({k}). "
+                       "Node shape shows the value cluster.", edges).format(
+            n=edges, top=labels[deg.index[0]], k=int(deg.iloc[0]))
         return sv.plot_conflict_network(graph, highlight=h), alt
 
     def update(ex: Explorer) -> None:
@@ -246,12 +266,14 @@ def explore_conflict_network(pairs: pd.DataFrame, values: pd.DataFrame) -> Explo
         if h is not None:
             sel = sel[(sel["value_a"] == h) | (sel["value_b"] == h)]
         if sel.empty:
-            listing.value = note_html(f"No respondent named a conflict involving {labels.get(h, h)} in this group.")
+            listing.value = note_html(_("No respondent named a conflict involving {value} in this group.").format(
+                value=labels.get(h, h)))
             return
         rows = "".join(f"<li><b>{esc(labels[a])} – {esc(labels[b])}</b> "
                        f"({esc(r)}, {esc(reader_locator('L' + str(line), '000'))})</li>"
                        for a, b, r, line in zip(sel["value_a"], sel["value_b"], sel["respondent"], sel["source_line"]))
-        listing.value = f"<p>{len(sel)} pair(s):</p><ul>{rows}</ul>"
+        count = ngettext("{n} pair:", "{n} pairs:", len(sel)).format(n=len(sel))
+        listing.value = f"<p>{count}</p><ul>{rows}</ul>"
 
     return Explorer({"group": group, "highlight": highlight}, outputs, update, title=_("Conflict network"),
                     layout_children=[widgets.HBox([group, highlight]), outputs["image"], outputs["caption"], listing])
