@@ -51,6 +51,9 @@ $(VENV)/.lab-installed: requirements/lab.txt pyproject.toml postBuild jupyter-se
 $(VENV)/.test-installed: $(VENV)/.lab-installed requirements/test.txt
 	@touch $(VENV)/.installing
 	$(PY) -m pip install --quiet -r requirements/test.txt -c requirements/lab.txt
+	@# nbgrader (for the grading tests) brings JupyterLab panels a student never has (requirements/lab.txt has no
+	@# nbgrader): switch them off, so the browser tests and `make lab` show the students' JupyterLab
+	$(VENV)/bin/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
 	@rm -f $(VENV)/.installing
 	touch $@
 
