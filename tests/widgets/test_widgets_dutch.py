@@ -206,6 +206,11 @@ def test_every_explorer_of_lesson_05_speaks_dutch(dutch, dataset, tmp_path):
     values = dataset("survey_values")
     ranking = explore_ranking(dataset("survey_rank_counts"), values, folder=tmp_path)
     assert "Je rangorde is nog niet compleet" in ranking.outputs["feedback"].value
+    assert "waarde(n) hebben nog geen plaats" in ranking.outputs["feedback"].value
+    assert "wmolab-warning" not in ranking.outputs["feedback"].value, "unfinished is not an error"
+    ranking.controls[VALUE_KEYS[0]].value = ranking.controls[VALUE_KEYS[1]].value = 1
+    twice = ranking.outputs["feedback"].value
+    assert "wmolab-warning" in twice and "elke plaats mag maar één keer" in twice and "only once" not in twice
     for rank, key in enumerate(VALUE_KEYS, start=1):
         ranking.controls[key].value = rank
     ranking.controls["save"].click()
