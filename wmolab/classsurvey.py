@@ -45,9 +45,11 @@ import pandas as pd
 
 from .classfiles import Merge, Spec, merge
 from .data import load
+from .i18n import _
 from .survey import VALUE_KEYS, mean_ranks, spearman
 
-__all__ = ["FORMAT", "VERSION", "FIELDS", "FILE_NAME", "SPEC", "ResponseError", "ranking_problems", "validate_ranks",
+__all__ = ["FORMAT", "VERSION", "FIELDS", "FILE_NAME", "SPEC", "ResponseError", "ranking_problems", "ranking_issues",
+           "DUPLICATE_RANK", "MISSING_RANK", "validate_ranks",
            "make_response", "save_response", "parse_response", "read_response", "write_demo_responses", "MergeResult",
            "merge_folder", "compare_with_professionals", "main"]
 
@@ -65,11 +67,21 @@ class ResponseError(ValueError):
     """A response (or a response file) is not valid; the message says why."""
 
 
+#: what :func:`ranking_issues` can find: a rank given twice (an error), a value without a rank (not done yet)
+DUPLICATE_RANK, MISSING_RANK = "duplicate_rank", "missing_rank"
+
+
 def ranking_problems(ranks: Mapping[str, Any]) -> list[str]:
     """What is still wrong with a (possibly partial) ranking, as short sentences; empty when complete.
 
     Used by the ranking widget to refuse duplicate ranks while the student is still choosing.
     """
+    return [message for _code, message in ranking_issues(ranks)]
+
+
+def ranking_issues(ranks: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """As :func:`ranking_problems`, each sentence with its code (:data:`DUPLICATE_RANK` or :data:`MISSING_RANK`),
+    so a caller can tell an error from an unfinished ranking without reading the (translated) words."""
     if not isinstance(ranks, Mapping):
         raise ValueError("ranks should be a mapping {value: rank}.")
     problems = []
@@ -80,11 +92,13 @@ def ranking_problems(ranks: Mapping[str, Any]) -> list[str]:
             by_rank.setdefault(given[v], []).append(v)
     for r in sorted(by_rank, key=str):
         if len(by_rank[r]) > 1:
-            problems.append(f"rank {r} is given to {len(by_rank[r])} values ({', '.join(by_rank[r])}); "
-                            "each rank can be used only once.")
+            problems.append((DUPLICATE_RANK, _(
+                "rank {rank} is given to {n} values ({values}); each rank can be used only once.").format(
+                    rank=r, n=len(by_rank[r]), values=", ".join(by_rank[r]))))
     missing = [v for v in VALUE_KEYS if v not in given]
     if missing:
-        problems.append(f"{len(missing)} value(s) still need a rank: {', '.join(missing)}.")
+        problems.append((MISSING_RANK, _("{n} value(s) still need a rank: {values}.").format(
+            n=len(missing), values=", ".join(missing))))
     return problems
 
 

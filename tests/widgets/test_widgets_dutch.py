@@ -206,6 +206,11 @@ def test_every_explorer_of_lesson_05_speaks_dutch(dutch, dataset, tmp_path):
     values = dataset("survey_values")
     ranking = explore_ranking(dataset("survey_rank_counts"), values, folder=tmp_path)
     assert "Je rangorde is nog niet compleet" in ranking.outputs["feedback"].value
+    assert "waarde(n) hebben nog geen plaats" in ranking.outputs["feedback"].value
+    assert "wmolab-warning" not in ranking.outputs["feedback"].value, "unfinished is not an error"
+    ranking.controls[VALUE_KEYS[0]].value = ranking.controls[VALUE_KEYS[1]].value = 1
+    twice = ranking.outputs["feedback"].value
+    assert "wmolab-warning" in twice and "elke plaats mag maar één keer" in twice and "only once" not in twice
     for rank, key in enumerate(VALUE_KEYS, start=1):
         ranking.controls[key].value = rank
     ranking.controls["save"].click()
@@ -234,3 +239,39 @@ def test_lesson_05_figures_speak_dutch(dutch, dataset):
     from wmolab.survey import plot_likert
     ax = plot_likert(dataset("survey_distributions"), "uitvoeringsorganisatie", "Q9", dataset("survey_values")).axes[0]
     assert ax.get_title() == "Q9, IQ-coaches: aandacht in het werk" and ax.get_xlabel().startswith("respondenten")
+
+
+VOICE_ENGLISH = ("Policy officer", "policy officer", "Summary (", "mean ", "missing codes", "all instruments",
+                 "Correlation between", "complete pairs", "Your profile", "closest to", "Resembling", "don't know",
+                 "reproduces the published", "Distance to the", "Cells filled", "as printed", "could not judge")
+
+
+def test_every_explorer_of_lesson_06_speaks_dutch(dutch, long, dataset):
+    from wmolab.widgets.voice import explore_haarlemmermeer, explore_own_municipality, explore_voice_profiles
+
+    profiles = explore_voice_profiles(long)
+    html = profiles.static_html() + profiles.outputs["table"].value
+    assert "Samenvatting (13 items)" in html and "volledige paren" in html and "ontbrekende codes" in html
+    assert [o[1] for o in profiles.controls["role"].options] == ["both", "policy_officer", "client"]
+    assert profiles.controls["role"].options[1][0] == "beleidsmedewerker"
+    _no_english_in(html, VOICE_ENGLISH)
+    own = explore_own_municipality(long, dataset("voice_instruments"), dataset("voice_models"))
+    for i, name in enumerate(k for k in own.controls if k.startswith("item_")):
+        own.controls[name].value = 1 + i % 7
+    html = own.outputs["result"].value
+    assert "Je profiel ligt het dichtst bij" in html and "gemiddeld absoluut verschil" in html
+    assert own.controls[name].options[0] == ("weet ik niet", "don't know"), "the compared value stays"
+    _no_english_in(html, VOICE_ENGLISH)
+    detective = explore_haarlemmermeer(long, dataset("voice_correlations_published"))
+    first = next(iter(detective.controls.values()))
+    html = detective.outputs["result"].value + first.options[0][0] + first.description
+    assert "Ingevulde cellen: geen" in html and "zoals gedrukt" in html
+    _no_english_in(html, VOICE_ENGLISH)
+
+
+def test_a_lesson_06_figure_speaks_dutch(dutch, long):
+    from wmolab.voice import plot_pair
+    ax = plot_pair(long, "delft").axes[0]
+    assert ax.get_title() == "Delft: beleidsmedewerker tegenover cliënt"
+    assert ax.get_xlabel() == "score (1 = geen plaats, 7 = zeer grote plaats)"
+    assert ax.get_legend_handles_labels()[1] == ["Beleidsmedewerker", "Cliënt"]

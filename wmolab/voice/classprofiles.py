@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..classfiles import Merge, Spec, merge
 from ..data import load
+from ..i18n import _
 from ..plots import to_png
 from .figures import class_profiles_alt, plot_class_profiles
 from .own import PROFILE_NAME, compare_own, parse_profile
@@ -100,25 +101,28 @@ def compare_class(profiles: pd.DataFrame, long: pd.DataFrame, models: pd.DataFra
     """
     missing = set(_COLUMNS) - set(profiles.columns)
     if missing:
-        raise ValueError(f"profiles should be ProfileMerge.profiles; missing column(s) {sorted(missing)}.")
+        raise ValueError(_("profiles should be ProfileMerge.profiles; missing column(s) {columns}.").format(
+            columns=sorted(missing)))
     if profiles.empty:
-        raise ValueError("no profiles were merged, so there is nothing to compare.")
+        raise ValueError(_("no profiles were merged, so there is nothing to compare."))
     rows = []
     for (pid, role), own in profiles.groupby(["profile_id", "role"], sort=True):
         row = {"profile_id": pid, "label": own["label"].iat[0], "role": role,
                "n_scored": int(own["score"].notna().sum()), "closest": "", "model": "",
-               "mean_abs_difference": float("nan")}
+               "mean_abs_difference": float("nan"), "tie": False}
         try:
             ranking = compare_own(own[["item_no", "score"]], long, role, models)
         except ValueError as exc:
-            row["closest"] = f"(none: {exc})"
+            row["closest"] = "(" + _("none: {reason}").format(reason=exc) + ")"  # "(" marks: no closest case
         else:
             best = ranking[ranking["mean_abs_difference"] == ranking["mean_abs_difference"].iat[0]]
-            row["closest"] = " and ".join(best["municipality"])
-            row["model"] = best["model"].iat[0] if len(best) == 1 else "(a tie)"
+            row["closest"] = _(" and ").join(best["municipality"])
+            row["model"] = best["model"].iat[0] if len(best) == 1 else _("(a tie)")
+            row["tie"] = len(best) > 1
             row["mean_abs_difference"] = round(float(best["mean_abs_difference"].iat[0]), 2)
         rows.append(row)
-    per_profile = pd.DataFrame(rows)
+    ties = pd.DataFrame(rows)["tie"]
+    per_profile = pd.DataFrame(rows).drop(columns="tie")
     items = []
     for role in [r for r in ROLES if r in set(profiles["role"])]:
         mine = profiles[profiles["role"] == role]
@@ -130,8 +134,8 @@ def compare_class(profiles: pd.DataFrame, long: pd.DataFrame, models: pd.DataFra
                           "n_profiles": len(group), "n_scored": len(scored), "dont_know": int(len(group) - len(scored)),
                           "class_mean": round(float(scored.mean()), 2) if len(scored) else float("nan"),
                           **{m: cases.loc[item_no, m] for m in MUNICIPALITIES}})
-    closest = (per_profile[~per_profile["closest"].str.startswith("(")]
-               .assign(closest=lambda d: d["closest"].where(~d["closest"].str.contains(" and "), "(a tie)"))
+    closest = (per_profile.assign(closest=per_profile["closest"].where(~ties, _("(a tie)")))
+               [~per_profile["closest"].str.startswith("(")]
                .groupby(["role", "closest"]).size().rename("profiles").reset_index())
     return ClassComparison(per_profile, pd.DataFrame(items), closest)
 

@@ -13,6 +13,7 @@ from itertools import combinations_with_replacement
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from ..validate import require_columns
 from .reshape import MIN_PAIRS, MUNICIPALITIES, check_municipality, check_treatment, treat_missing
 
@@ -56,17 +57,16 @@ def pearson_pairwise(x: Iterable[float], y: Iterable[float], *, label: str = "th
     keep = ~(np.isnan(xs) | np.isnan(ys))
     n = int(keep.sum())
     if n < MIN_PAIRS:
-        raise ValueError(
-            f"{label}: only {n} item(s) have a score from both respondents; a correlation needs at "
-            f"least {MIN_PAIRS} complete items."
-        )
+        raise ValueError(_(
+            "{label}: only {n} item(s) have a score from both respondents; a correlation needs at "
+            "least {min_pairs} complete items.").format(label=label, n=n, min_pairs=MIN_PAIRS))
     xs, ys = xs[keep], ys[keep]
-    for name, v in (("the first respondent", xs), ("the second respondent", ys)):
+    for name, v in ((_("the first respondent"), xs), (_("the second respondent"), ys)):
         if np.all(v == v[0]):
-            raise ValueError(
-                f"{label}: {name} gives the same score ({v[0]:g}) on all {n} complete items, so r is "
-                "undefined (there is no variation to correlate)."
-            )
+            raise ValueError(_(
+                "{label}: {name} gives the same score ({score}) on all {n} complete items, so r is "
+                "undefined (there is no variation to correlate).").format(label=label, name=name,
+                                                                          score=f"{v[0]:g}", n=n))
     return float(stats.pearsonr(xs, ys).statistic), n
 
 

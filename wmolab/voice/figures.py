@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from ..plots import MARKERS, PALETTE, new_figure
 from ..validate import require_columns
 from .correlations import pair_table
@@ -39,7 +40,7 @@ def plot_survey_heatmap(long: pd.DataFrame, treatment: str = "category"):
                     fontweight="bold" if c != "score" else "normal")
     ax.set_facecolor("#eeeeee")
     ax.set_yticks(range(len(labels)), [_short(x) for x in labels])
-    heads = ["policy" if col.startswith(("r1_", "r1r2")) else "client" for col in SCORE_COLUMNS]
+    heads = [_("policy") if col.startswith(("r1_", "r1r2")) else _("client") for col in SCORE_COLUMNS]
     ax.set_xticks(range(len(SCORE_COLUMNS)), heads, fontsize=8)
     ax.tick_params(axis="x", labeltop=True, labelbottom=False)
     for j, name in enumerate(MUNICIPALITIES.values()):
@@ -48,8 +49,9 @@ def plot_survey_heatmap(long: pd.DataFrame, treatment: str = "category"):
     for j in range(1, 5):
         ax.axvline(2 * j - 0.5, color="white", linewidth=3)
     cbar = fig.colorbar(image, ax=ax, shrink=0.7)
-    cbar.set_label("score (1 = no place, 7 = a very large place)")
-    ax.set_title(f"The voice survey as printed: codes {TREATMENTS[treatment].split(' (')[0]}", pad=46)
+    cbar.set_label(_("score (1 = no place, 7 = a very large place)"))
+    ax.set_title(_("The voice survey as printed: codes {treatment}").format(
+        treatment=_(TREATMENTS[treatment]).split(" (")[0]), pad=46)
     return fig
 
 
@@ -64,7 +66,7 @@ def plot_pair(long: pd.DataFrame, municipality: str, treatment: str = "missing")
     for role, code_col, colour, hatch, off in styles:
         values = table[role].fillna(0).to_numpy()
         ax.barh(y + off, values, height=h, color=colour, hatch=hatch, edgecolor="black", linewidth=0.5,
-                label=ROLES[role])
+                label=_(ROLES[role]))
         for yi, v, c in zip(y + off, table[role], table[code_col]):
             if c != "score" and (v != v or treatment == "category"):
                 text = c
@@ -74,8 +76,8 @@ def plot_pair(long: pd.DataFrame, municipality: str, treatment: str = "missing")
     ax.set_yticks(y, [_short(x, 30) for x in table["instrument"]])
     ax.invert_yaxis()
     ax.set_xlim(0, 8)
-    ax.set_xlabel("score (1 = no place, 7 = a very large place)")
-    ax.set_title(f"{MUNICIPALITIES[municipality]}: policy officer vs client")
+    ax.set_xlabel(_("score (1 = no place, 7 = a very large place)"))
+    ax.set_title(_("{municipality}: policy officer vs client").format(municipality=MUNICIPALITIES[municipality]))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     return fig
 
@@ -84,24 +86,25 @@ def plot_correlations(comparison: pd.DataFrame):
     """Computed r (circles) beside published r (diamonds), with the thesis's bands shaded."""
     require_columns(comparison, ["municipality", "r", "published_r", "reproduces"], "The comparison table")
     fig, ax = new_figure(figsize=(7.5, 3.8))
-    for lo, hi, name, shade in ((0.0, 0.495, "band: low", "#f2f2f2"), (0.495, 0.695, "medium", "#e0e0e0"),
-                                (0.695, 1.0, "high", "#cccccc")):
+    for lo, hi, name, shade in ((0.0, 0.495, _("band: low"), "#f2f2f2"), (0.495, 0.695, _("medium"), "#e0e0e0"),
+                                (0.695, 1.0, _("high"), "#cccccc")):
         ax.axvspan(lo, hi, color=shade, zorder=0)
         ax.text((lo + hi) / 2, -0.45, name, ha="center", va="bottom", fontsize=8)
     y = np.arange(len(comparison))
-    ax.scatter(comparison["published_r"], y, marker="D", s=70, color=PALETTE[3], label="published (Bijlage VI)",
+    ax.scatter(comparison["published_r"], y, marker="D", s=70, color=PALETTE[3], label=_("published (Bijlage VI)"),
                zorder=3)
-    ax.scatter(comparison["r"], y, marker="o", s=45, color=PALETTE[0], label="computed from the printed table",
+    ax.scatter(comparison["r"], y, marker="o", s=45, color=PALETTE[0], label=_("computed from the printed table"),
                zorder=4)
     for yi, row in zip(y, comparison.itertuples()):
-        mark = "reproduces" if row.reproduces else "does NOT reproduce"
-        ax.text(1.02, yi, f"{row.r:.4f} vs {row.published_r:.4f}: {mark}", va="center", fontsize=8,
+        mark = _("reproduces") if row.reproduces else _("does NOT reproduce")
+        ax.text(1.02, yi, _("{r} vs {published}: {mark}").format(r=f"{row.r:.4f}", published=f"{row.published_r:.4f}",
+                                                                  mark=mark), va="center", fontsize=8,
                 transform=ax.get_yaxis_transform())
     ax.set_yticks(y, comparison["municipality"])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_ylim(len(comparison) - 0.2, -0.6)
-    ax.set_xlabel("Pearson r between policy officer and client")
+    ax.set_xlabel(_("Pearson r between policy officer and client"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
     return fig
 
@@ -112,17 +115,17 @@ def plot_agreement(long: pd.DataFrame, municipality: str, treatment: str = "miss
     fig, ax = new_figure(figsize=(5.2, 5.0))
     counts = table.groupby(["policy_officer", "client"]).size().reset_index(name="n")
     ax.scatter(counts["policy_officer"], counts["client"], s=60 * counts["n"], marker="o", color=PALETTE[0],
-               edgecolor="black", zorder=3, label="instrument(s); size = how many")
+               edgecolor="black", zorder=3, label=_("instrument(s); size = how many"))
     for row in counts.itertuples():
         if row.n > 1:
             ax.text(row.policy_officer + 0.2, row.client + 0.2, f"×{row.n}", fontsize=8)
-    ax.plot([1, 7], [1, 7], linestyle="--", color="black", linewidth=1, label="perfect agreement (y = x)")
+    ax.plot([1, 7], [1, 7], linestyle="--", color="black", linewidth=1, label=_("perfect agreement (y = x)"))
     ax.set_xlim(0.5, 7.5)
     ax.set_ylim(0.5, 7.5)
     ax.set_aspect("equal")
-    ax.set_xlabel("policy officer's score")
-    ax.set_ylabel("client's score")
-    ax.set_title(f"{MUNICIPALITIES[municipality]}: correlation is not agreement")
+    ax.set_xlabel(_("policy officer's score"))
+    ax.set_ylabel(_("client's score"))
+    ax.set_title(_("{municipality}: correlation is not agreement").format(municipality=MUNICIPALITIES[municipality]))
     ax.legend(loc="upper left", fontsize=8)
     return fig
 
@@ -134,7 +137,7 @@ def _role_items(items: pd.DataFrame, role: str) -> pd.DataFrame:
         raise ValueError(f"role should be one of {list(ROLES)}, got {role!r}.")
     part = items[items["role"] == role]
     if part.empty:
-        raise ValueError(f"No profile in the class was scored as a {ROLES[role].lower()}.")
+        raise ValueError(_("No profile in the class was scored as a {role}.").format(role=_(ROLES[role]).lower()))
     return part
 
 
@@ -147,16 +150,17 @@ def plot_class_profiles(items: pd.DataFrame, role: str):
     for k, (mun, label) in enumerate(MUNICIPALITIES.items()):
         offset = (k - 2) * 0.11
         ax.scatter(part[mun], y + offset, marker=MARKERS[k + 1], s=34, color=PALETTE[k], label=label, zorder=3)
-    ax.scatter(part["class_mean"], y, marker="D", s=80, color="black", label="the class (mean)", zorder=4)
+    ax.scatter(part["class_mean"], y, marker="D", s=80, color="black", label=_("the class (mean)"), zorder=4)
     for yi, row in zip(y, part.itertuples()):
-        ax.text(7.6, yi, f"n = {row.n_scored}" + (f", don't know {row.dont_know}" if row.dont_know else ""),
+        ax.text(7.6, yi, f"n = {row.n_scored}" + (_(", don't know {n}").format(n=row.dont_know) if row.dont_know
+                                                   else ""),
                 va="center", fontsize=8)
     ax.set_yticks(y, [_short(x, 30) for x in part["instrument"]])
     ax.invert_yaxis()
     ax.set_xlim(0.5, 9.6)
     ax.set_xticks(range(1, 8))
-    ax.set_xlabel("score (1 = no place, 7 = a very large place)")
-    ax.set_title(f"The class's profiles (as a {ROLES[role].lower()}) beside the five cases")
+    ax.set_xlabel(_("score (1 = no place, 7 = a very large place)"))
+    ax.set_title(_("The class's profiles (as a {role}) beside the five cases").format(role=_(ROLES[role]).lower()))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8)
     return fig
 
@@ -165,9 +169,11 @@ def class_profiles_alt(items: pd.DataFrame, role: str) -> str:
     """Alt text for :func:`plot_class_profiles`, computed from the same table."""
     part = _role_items(items, role).dropna(subset=["class_mean"])
     if part.empty:
-        return (f"No instrument was scored by the class as a {ROLES[role].lower()}: every answer was don't know, "
-                "so only the five cases are drawn.")
+        return _("No instrument was scored by the class as a {role}: every answer was don't know, "
+                 "so only the five cases are drawn.").format(role=_(ROLES[role]).lower())
     hi, lo = part.loc[part["class_mean"].idxmax()], part.loc[part["class_mean"].idxmin()]
-    return (f"Dot chart of the 13 instruments: the class's mean score as a {ROLES[role].lower()} beside the five "
-            f"cases' answers. The class gives the most voice to {hi['instrument']} ({hi['class_mean']:.2f}) and the "
-            f"least to {lo['instrument']} ({lo['class_mean']:.2f}).")
+    return _("Dot chart of the 13 instruments: the class's mean score as a {role} beside the five "
+             "cases' answers. The class gives the most voice to {most} ({most_mean}) and the "
+             "least to {least} ({least_mean}).").format(
+        role=_(ROLES[role]).lower(), most=hi["instrument"], most_mean=f"{hi['class_mean']:.2f}",
+        least=lo["instrument"], least_mean=f"{lo['class_mean']:.2f}")

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from ..validate import require_columns, require_keys
 from .reshape import MIN_PAIRS, MUNICIPALITIES, ROLES
 
@@ -82,9 +83,9 @@ def compare_own(own: pd.DataFrame, long: pd.DataFrame, role: str, models: pd.Dat
     require_columns(own, ["item_no", "score"], "Your profile")
     scored = int(own["score"].notna().sum())
     if scored < MIN_PAIRS:
-        raise ValueError(
-            f"You scored {scored} instrument(s); score at least {MIN_PAIRS} (not \"don't know\") to compare."
-        )
+        raise ValueError(_(
+            "You scored {n} instrument(s); score at least {min_pairs} (not \"don't know\") to compare.").format(
+                n=scored, min_pairs=MIN_PAIRS))
     mine = own.set_index("item_no")["score"]
     model_of = {}
     if models is not None:
@@ -101,7 +102,8 @@ def compare_own(own: pd.DataFrame, long: pd.DataFrame, role: str, models: pd.Dat
     out = pd.DataFrame(rows)
     out = out[out["n_items"] >= MIN_PAIRS]
     if out.empty:
-        raise ValueError("Your scored items overlap fewer than three items with every case; score more instruments.")
+        raise ValueError(_("Your scored items overlap fewer than three items with every case; score more "
+                           "instruments."))
     return out.sort_values(["mean_abs_difference", "municipality_id"]).reset_index(drop=True)
 
 
@@ -177,7 +179,7 @@ def parse_profile(raw: bytes, instruments: pd.DataFrame) -> dict[str, Any]:
     if len(label) > MAX_LABEL:
         raise ProfileError(f"malformed: the label is longer than {MAX_LABEL} characters.")
     answers: dict[str, float | None] = {}
-    for _, _, _, item, iid, answer in body:
+    for *_skip, item, iid, answer in body:
         if not item.isdigit() or int(item) not in expected or expected[int(item)] != iid or iid in answers:
             raise ProfileError(f"malformed: item {item!r} / {iid!r} is not one of the 13 instruments in order, "
                                "or appears twice.")

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from ..data import load
+from ..i18n import N_
 from ..validate import require_columns
 
 __all__ = [
@@ -24,9 +25,9 @@ MISSING_CODES = ("?", "nvt")
 
 #: How the missing codes can be treated when a number is needed.
 TREATMENTS = {
-    "missing": "as missing (left out of means and correlations)",
-    "zero": "as 0 (as if there were no place at all, below the scale's 1)",
-    "category": "as their own category (shown, but not averaged)",
+    "missing": N_("as missing (left out of means and correlations)"),
+    "zero": N_("as 0 (as if there were no place at all, below the scale's 1)"),
+    "category": N_("as their own category (shown, but not averaged)"),
 }
 
 #: The five case municipalities in the column order of Bijlage VI, with display names.
@@ -38,13 +39,13 @@ MUNICIPALITIES = {
     "haarlemmermeer": "Haarlemmermeer",
 }
 
-ROLES = {"policy_officer": "Policy officer", "client": "Client"}
+ROLES = {"policy_officer": N_("Policy officer"), "client": N_("Client")}
 
 #: The three forms of voice (Haarmann, Klenk & Weyrauch, 2010) and their instrument columns.
 FORMS = {
-    "direct_communication": "Direct communication",
-    "complaints": "Voicing complaints",
-    "collective": "Collective democratic processes",
+    "direct_communication": N_("Direct communication"),
+    "complaints": N_("Voicing complaints"),
+    "collective": N_("Collective democratic processes"),
 }
 
 #: The respondent columns of the printed table, in printed order.

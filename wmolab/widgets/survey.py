@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import survey as sv
-from ..classsurvey import ResponseError, ranking_problems, save_response
+from ..classsurvey import DUPLICATE_RANK, ResponseError, ranking_issues, ranking_problems, save_response
 from ..html import STATUS
 from ..i18n import N_, _, ngettext
 from ..sources import reader_locator
@@ -46,11 +46,12 @@ def ranking_html(ranks: dict[str, Any], professionals: pd.DataFrame, values: pd.
     ``professionals`` holds the mean ranks (values as rows; columns gemeenten, uitvoeringsorganisatie).
     """
     labels = _labels(values)
-    problems = ranking_problems(ranks)
-    if problems:
-        items = "".join(f"<li>{esc(_relabel(p, labels))}</li>" for p in problems)
+    issues = ranking_issues(ranks)
+    if issues:
+        items = "".join(f"<li>{esc(_relabel(p, labels))}</li>" for _code, p in issues)
         head = _("Your ranking is not complete yet:")
-        shown = _warn(head) if any("only once" in p for p in problems) else f'<div class="wmolab-note">{head}</div>'
+        duplicate = any(code == DUPLICATE_RANK for code, _p in issues)
+        shown = _warn(head) if duplicate else f'<div class="wmolab-note">{head}</div>'
         return shown + f"<ul>{items}</ul>"
     mine = pd.Series(ranks, dtype=float)
     rho = {g: sv.spearman(mine, professionals[g]) for g in ("gemeenten", "uitvoeringsorganisatie")}

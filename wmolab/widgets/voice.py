@@ -12,13 +12,13 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import voice
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from ._base import Explorer, esc, note_html
 
 __all__ = ["explore_voice_profiles", "explore_own_municipality", "explore_haarlemmermeer", "voice_profile_html",
            "own_result_html", "detective_html", "AS_PRINTED"]
 
-_CODE_TEXT = {"?": "? could not judge", "nvt": "nvt not applicable"}
+_CODE_TEXT = {"?": N_("? could not judge"), "nvt": N_("nvt not applicable")}
 _TABLE = 'style="border-collapse:collapse;font-size:12px"'
 _CELL = 'style="padding:2px 8px;border-bottom:1px solid #ddd;text-align:left"'
 
@@ -26,9 +26,10 @@ _CELL = 'style="padding:2px 8px;border-bottom:1px solid #ddd;text-align:left"'
 def _bar(value: float, code: str, treatment: str) -> str:
     """A score as a text bar (the length carries the value; the number is written too)."""
     if code != "score" and treatment != "zero":
-        return f"<i>{esc(_CODE_TEXT[code])}</i>"
+        return f"<i>{esc(_(_CODE_TEXT[code]))}</i>"
     if code != "score":
-        return f"<span style='font-family:monospace'>·</span> 0 <i>(was {esc(code)})</i>"
+        was = _("(was {code})").format(code=esc(code))
+        return f"<span style='font-family:monospace'>·</span> 0 <i>{was}</i>"
     blocks = "█" * int(value)
     return f"<span style='font-family:monospace;color:#0173b2'>{blocks}</span> {value:g}"
 
@@ -61,11 +62,11 @@ def voice_profile_html(long: pd.DataFrame, municipality: str = "all", role: str 
         treated = treated[treated[form]]
     cols = _columns(municipality, role)
     if treated.empty or not cols:
-        return note_html("Nothing to show for this selection.")
+        return note_html(_("Nothing to show for this selection."))
     values = dict(zip(zip(treated["item_no"], treated["column"]), zip(treated["value"], treated["code"])))
     items = treated.drop_duplicates("item_no")[["item_no", "instrument"]].itertuples(index=False)
     head = "".join(
-        f"<th {_CELL}>{esc(voice.MUNICIPALITIES[m].replace(' a/d Rijn', ''))}<br>{esc(voice.ROLES[r].lower())}</th>"
+        f"<th {_CELL}>{esc(voice.MUNICIPALITIES[m].replace(' a/d Rijn', ''))}<br>{esc(_(voice.ROLES[r]).lower())}</th>"
         for _c, m, r in cols)
     rows = []
     for item_no, instrument in items:
@@ -78,13 +79,15 @@ def voice_profile_html(long: pd.DataFrame, municipality: str = "all", role: str 
         part = treated[treated["column"] == c]
         mean = part["value"].mean()
         nq, nn = int((part["code"] == "?").sum()), int((part["code"] == "nvt").sum())
-        text = "no scores" if math.isnan(mean) else f"mean {mean:.2f}"
+        text = _("no scores") if math.isnan(mean) else _("mean {mean}").format(mean=f"{mean:.2f}")
         codes = f" · ? {nq} · nvt {nn}" if (nq or nn) else ""
         summary_cells.append(f"<td {_CELL}><b>{text}</b>{codes}</td>")
-    rows.append(f"<tr><td {_CELL}><b>Summary ({len(part)} items)</b></td>{''.join(summary_cells)}</tr>")
-    form_label = "all instruments" if form == "all" else voice.FORMS[form].lower()
-    title = (f"<p><b>{esc('All five municipalities' if municipality == 'all' else voice.MUNICIPALITIES[municipality])}"
-             f"</b>, {esc(form_label)}; missing codes {esc(voice.TREATMENTS[treatment])}.</p>")
+    summary = ngettext("Summary ({n} item)", "Summary ({n} items)", len(part)).format(n=len(part))
+    rows.append(f"<tr><td {_CELL}><b>{summary}</b></td>{''.join(summary_cells)}</tr>")
+    form_label = _("all instruments") if form == "all" else _(voice.FORMS[form]).lower()
+    where = _("All five municipalities") if municipality == "all" else voice.MUNICIPALITIES[municipality]
+    title = "<p>" + _("<b>{where}</b>, {form}; missing codes {treatment}.").format(
+        where=esc(where), form=esc(form_label), treatment=esc(_(voice.TREATMENTS[treatment]))) + "</p>"
     extra = ""
     if municipality != "all" and role == "both":
         table = voice.pair_table(long, municipality, treatment)
@@ -94,24 +97,24 @@ def voice_profile_html(long: pd.DataFrame, municipality: str = "all", role: str 
         try:
             r, n = voice.pearson_pairwise(table["policy_officer"], table["client"],
                                           label=voice.MUNICIPALITIES[municipality])
-            extra = (f"<p>Correlation between policy officer and client over these items: "
-                     f"<b>r = {r:.4f}</b> (n = {n} complete pairs).</p>")
+            extra = "<p>" + _("Correlation between policy officer and client over these items: "
+                              "<b>r = {r}</b> (n = {n} complete pairs).").format(r=f"{r:.4f}", n=n) + "</p>"
         except ValueError as exc:
             extra = note_html(str(exc))
-    return (title + f"<table {_TABLE}><thead><tr><th {_CELL}>Instrument</th>{head}</tr></thead>"
+    return (title + f"<table {_TABLE}><thead><tr><th {_CELL}>{_('Instrument')}</th>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>" + extra)
 
 
 def explore_voice_profiles(long: pd.DataFrame) -> Explorer:
     """Voice-profile explorer: municipality, role, form of voice and missing-code treatment."""
     municipality = widgets.Dropdown(options=[(v, k) for k, v in voice.MUNICIPALITIES.items()]
-                                    + [("all five", "all")], value="haarlemmermeer", description=_("Municipality:"))
-    role = widgets.ToggleButtons(options=[("both", "both"), ("policy officer", "policy_officer"),
-                                          ("client", "client")], value="both", description=_("Role:"))
-    form = widgets.Dropdown(options=[("all instruments", "all")] + [(v, k) for k, v in voice.FORMS.items()],
+                                    + [(_("all five"), "all")], value="haarlemmermeer", description=_("Municipality:"))
+    role = widgets.ToggleButtons(options=[(_("both"), "both"), (_("policy officer"), "policy_officer"),
+                                          (_("client"), "client")], value="both", description=_("Role:"))
+    form = widgets.Dropdown(options=[(_("all instruments"), "all")] + [(_(v), k) for k, v in voice.FORMS.items()],
                             value="all", description=_("Form of voice:"),
                             style={"description_width": "initial"})
-    treatment = widgets.RadioButtons(options=[(v, k) for k, v in voice.TREATMENTS.items()], value="category",
+    treatment = widgets.RadioButtons(options=[(_(v), k) for k, v in voice.TREATMENTS.items()], value="category",
                                      description=_("? and nvt:"), layout=widgets.Layout(width="auto"))
     table = widgets.HTML()
 
@@ -126,18 +129,20 @@ def explore_voice_profiles(long: pd.DataFrame) -> Explorer:
 # --------------------------------------------------------------------------- your own municipality
 def own_result_html(own: pd.DataFrame, long: pd.DataFrame, role: str, models: pd.DataFrame) -> str:
     """Your profile beside the five cases (same role), the closest case and its model."""
-    header = f"<p><b>Your profile, scored as a {esc(voice.ROLES[role].lower())}</b></p>"
+    scored_as = _("Your profile, scored as a {role}").format(role=esc(_(voice.ROLES[role]).lower()))
+    header = f"<p><b>{scored_as}</b></p>"
     mine = own.set_index("item_no")
     cases = {m: long[(long["municipality_id"] == m) & (long["role"] == role)].set_index("item_no")
              for m in voice.MUNICIPALITIES}
     head = "".join(f"<th {_CELL}>{esc(v.replace(' a/d Rijn', ''))}</th>" for v in voice.MUNICIPALITIES.values())
     rows = []
     for item_no, row in mine.iterrows():
-        you = "don't know" if row["code"] != "score" else f"<b>{row['score']:g}</b>"
+        you = _("don't know") if row["code"] != "score" else f"<b>{row['score']:g}</b>"
         theirs = "".join(
             f"<td {_CELL}>{esc(cases[m].loc[item_no, 'printed'])}</td>" for m in voice.MUNICIPALITIES)
         rows.append(f"<tr><td {_CELL}>{esc(row['instrument'])}</td><td {_CELL}>{you}</td>{theirs}</tr>")
-    table = (f"<table {_TABLE}><thead><tr><th {_CELL}>Instrument</th><th {_CELL}>You</th>{head}</tr></thead>"
+    table = (f"<table {_TABLE}><thead><tr><th {_CELL}>{_('Instrument')}</th><th {_CELL}>{_('You')}</th>{head}"
+             "</tr></thead>"
              f"<tbody>{''.join(rows)}</tbody></table>")
     try:
         ranking = voice.compare_own(own, long, role, models)
@@ -146,17 +151,22 @@ def own_result_html(own: pd.DataFrame, long: pd.DataFrame, role: str, models: pd
     best = ranking.iloc[0]
     ties = ranking[ranking["mean_abs_difference"] == best["mean_abs_difference"]]
     model = models.set_index("case_municipality_id").loc[best["municipality_id"]]
-    closest = " and ".join(esc(m) for m in ties["municipality"])
+    closest = _(" and ").join(esc(m) for m in ties["municipality"])
     listing = "".join(
-        f"<li>{esc(r.municipality)} ({esc(r.model)}): mean absolute difference {r.mean_abs_difference:.2f} "
-        f"over {r.n_items} items</li>" for r in ranking.itertuples())
-    verdict = (f"<p>Your profile is closest to <b>{closest}</b>"
-               + (f", the case of the <b>{esc(model['model_nl'])}</b>" if len(ties) == 1 else " (a tie)")
-               + ". " + (f"The thesis expected {esc(model['t1_conclusion'].lower())} client voice under that model "
-                         f"(Tabel 1) and concluded {esc(model['t3_conclusion_found'].lower())} (Tabel 3). "
-                         if len(ties) == 1 else "")
-               + "Resembling a case's answers is not the same as working under its model: it is a prompt "
-               "for discussion, not a classification.</p>")
+        "<li>" + _("{municipality} ({model}): mean absolute difference {mad} over {n} items").format(
+            municipality=esc(r.municipality), model=esc(r.model), mad=f"{r.mean_abs_difference:.2f}", n=r.n_items)
+        + "</li>" for r in ranking.itertuples())
+    if len(ties) == 1:
+        # TRANSLATORS: {expected} and {found} are the thesis's own Dutch words (hoog, gemiddeld, laag ...)
+        verdict = _("Your profile is closest to <b>{closest}</b>, the case of the <b>{model}</b>. The thesis "
+                    "expected {expected} client voice under that model (Tabel 1) and concluded {found} "
+                    "(Tabel 3). ").format(closest=closest, model=esc(model["model_nl"]),
+                                          expected=esc(model["t1_conclusion"].lower()),
+                                          found=esc(model["t3_conclusion_found"].lower()))
+    else:
+        verdict = _("Your profile is closest to <b>{closest}</b> (a tie). ").format(closest=closest)
+    verdict = ("<p>" + verdict + _("Resembling a case's answers is not the same as working under its model: it is "
+                                   "a prompt for discussion, not a classification.") + "</p>")
     return header + verdict + f"<ol>{listing}</ol>" + table
 
 
@@ -164,9 +174,9 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
                              export_dir: str | Path = ".") -> Explorer:
     """Score your own municipality on the 13 instruments ("don't know" allowed), compare with
     the five cases from the same role's view, and save the profile as a small CSV file."""
-    role = widgets.ToggleButtons(options=[("as a policy officer", "policy_officer"), ("as a client", "client")],
+    role = widgets.ToggleButtons(options=[(_("as a policy officer"), "policy_officer"), (_("as a client"), "client")],
                                  value="client", description=_("I score:"))
-    options = [voice.DONT_KNOW, 1, 2, 3, 4, 5, 6, 7]
+    options = [(_("don't know"), voice.DONT_KNOW)] + [(str(i), i) for i in range(1, 8)]
     sliders = {}
     for iid, label in zip(instruments["instrument_id"].astype(str), instruments["label_en"].astype(str)):
         # a labelled drop-down per instrument, not a slider: a slider's handle has no accessible name
@@ -195,10 +205,12 @@ def explore_own_municipality(long: pd.DataFrame, instruments: pd.DataFrame, mode
         try:
             path = voice.save_profile(own, role.value, label.value, export_dir, profile_id)
         except OSError as exc:
-            saved.value = note_html(f"Could not save the file ({type(exc).__name__}); copy the text below instead.")
+            saved.value = note_html(_("Could not save the file ({error}); copy the text below instead.").format(
+                error=type(exc).__name__))
         else:
-            saved.value = note_html(f"Saved as {path.name} next to this notebook (a random code, no name): hand it "
-                                    "in the way your instructor asks. Saving again replaces it.")
+            saved.value = note_html(_("Saved as {name} next to this notebook (a random code, no name): hand it "
+                                      "in the way your instructor asks. Saving again replaces it.").format(
+                                          name=path.name))
         saved.value += f"<pre style='font-size:11px'>{esc(text)}</pre>"
 
     save.on_click(on_save)
@@ -226,13 +238,16 @@ def detective_html(long: pd.DataFrame, fills: dict, published_r: float, municipa
     except ValueError as exc:
         return note_html(str(exc))
     match = round(r, 6) == round(float(published_r), 6)
-    verdict = ("<b>This reproduces the published value to six decimals.</b> That shows the published number "
-               "<i>could</i> come from data like these, not that it did." if match else
-               f"Distance to the published value: {abs(r - published_r):.6f}.")
-    filled_text = (", ".join(f"{esc(c)} item {i} → {v}" for (c, i), v in sorted(chosen.items()))
-                   if chosen else "none (the table as printed)")
-    return (f"<p>{esc(label)}: <b>r = {r:.6f}</b> over n = {n} complete pairs; published: {published_r:.6f}.</p>"
-            f"<p>{verdict}</p><p style='font-size:11px'>Cells filled: {filled_text}.</p>")
+    verdict = (_("<b>This reproduces the published value to six decimals.</b> That shows the published number "
+                 "<i>could</i> come from data like these, not that it did.") if match else
+               _("Distance to the published value: {distance}.").format(distance=f"{abs(r - published_r):.6f}"))
+    filled_text = (", ".join(_("{column} item {item} → {value}").format(column=esc(c), item=i, value=v)
+                             for (c, i), v in sorted(chosen.items()))
+                   if chosen else _("none (the table as printed)"))
+    head = _("{label}: <b>r = {r}</b> over n = {n} complete pairs; published: {published}.").format(
+        label=esc(label), r=f"{r:.6f}", n=n, published=f"{published_r:.6f}")
+    cells = _("Cells filled: {cells}.").format(cells=filled_text)
+    return f"<p>{head}</p><p>{verdict}</p><p style='font-size:11px'>{cells}</p>"
 
 
 def explore_haarlemmermeer(long: pd.DataFrame, published: pd.DataFrame) -> Explorer:
@@ -242,9 +257,10 @@ def explore_haarlemmermeer(long: pd.DataFrame, published: pd.DataFrame) -> Explo
     coded = long[(long["municipality_id"] == "haarlemmermeer") & (long["code"] != "score")]
     controls = {}
     for row in coded.itertuples():
-        who = "policy officer" if row.role == "policy_officer" else "client"
+        who = _("policy officer") if row.role == "policy_officer" else _("client")
         controls[f"{row.column}_{row.item_no}"] = widgets.Dropdown(
-            options=[(f"{row.printed} (as printed)", AS_PRINTED)] + [(str(i), i) for i in range(1, 8)],
+            options=[(_("{printed} (as printed)").format(printed=row.printed), AS_PRINTED)]
+            + [(str(i), i) for i in range(1, 8)],
             value=AS_PRINTED, description=f"{who}: {row.instrument}",
             style={"description_width": "300px"}, layout=widgets.Layout(width="440px"))
     keys = {name: (row.column, int(row.item_no)) for name, row in zip(controls, coded.itertuples())}
