@@ -121,6 +121,7 @@ def _accept_kernel_dialog(page):
 
 
 def _menu(page, menu: str, item: str):
+    _accept_kernel_dialog(page)  # a late "select a kernel" dialog would catch the click on the menu
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu}$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
 

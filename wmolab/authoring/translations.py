@@ -30,6 +30,8 @@ from pathlib import Path
 
 import nbformat
 
+from . import course
+
 __all__ = ["ROOT", "LANG", "FOLDERS", "Counts", "due_lessons", "catalogue_path", "extract", "read_catalogue",
            "update_catalogue", "update_all", "counts", "check", "main"]
 
@@ -73,18 +75,12 @@ def extract(notebook: Path) -> list[tuple[str, str]]:
     return out
 
 
-def _repository() -> str:
-    from .course import REPOSITORY  # the one place the repository's address is kept (course.toml)
-
-    return REPOSITORY
-
-
 def _new_catalogue(notebook: Path):
     from babel.messages.catalog import Catalog
 
     return Catalog(locale=LANG, domain=notebook.stem, project="WMO Lab", version=notebook.parent.name,
                    copyright_holder="WMO Lab (CC BY 4.0)",
-                   msgid_bugs_address=f"{_repository()}/issues",
+                   msgid_bugs_address=f"{course.REPOSITORY}/issues",  # the address is kept in course.toml
                    last_translator="WMO Lab translators", language_team="WMO Lab (nl)",
                    creation_date=_EPOCH, revision_date=_EPOCH, fuzzy=False,
                    header_comment=f"# Dutch translation of {notebook.parent.name}/{notebook.name} (WMO Lab).\n"
