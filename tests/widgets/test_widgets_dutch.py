@@ -275,3 +275,57 @@ def test_a_lesson_06_figure_speaks_dutch(dutch, long):
     assert ax.get_title() == "Delft: beleidsmedewerker tegenover cliënt"
     assert ax.get_xlabel() == "score (1 = geen plaats, 7 = zeer grote plaats)"
     assert ax.get_legend_handles_labels()[1] == ["Beleidsmedewerker", "Cliënt"]
+
+
+VALUES_ENGLISH = ("Your answer", "matches", "can be defended", "criteria point to", "signals are", "the thesis",
+                  "legal form", "financing", "not sorted yet", "right,", "still open", "that cluster is about",
+                  "Tabel 3 puts", "proper government", "— choose —", "most involved", "Pairs in both",
+                  "municipal staff (", "police officers (", "no comparison", "Columns are abbreviated", " pairs)")
+
+
+def test_every_explorer_of_lessons_01_02_speaks_dutch(dutch, dataset):
+    from wmolab.organisations import judge
+    from wmolab.widgets.values import explore_cluster_sorter, explore_conflict_matrix, explore_organisations
+
+    orgs = dataset("values_organisations")
+    explorer = explore_organisations(orgs)
+    assert [o[0] for o in explorer.controls["choice"].options] == ["publiek", "privaat", "hybride"]
+    assert [o[1] for o in explorer.controls["choice"].options] == ["public", "private", "hybrid"], "values stay"
+    explorer.controls["choice"].value = "private"
+    explorer.controls["commit"].click()
+    html = explorer.outputs["feedback"].value
+    assert "rechtsvorm en eigendom" in html and "financiering" in html
+    _no_english_in(html, VALUES_ENGLISH)
+    headlines = " ".join(judge(orgs, oid, c)["headline"] for oid in orgs["org_id"]
+                         for c in ("public", "private", "hybrid"))
+    assert "Je antwoord, publiek, komt overeen met" in headlines and "Niet privaat: " in headlines
+    _no_english_in(headlines, VALUES_ENGLISH)
+    values = dataset("values_wmo_values")
+    sorter = explore_cluster_sorter(values)
+    assert sorter.controls["integriteit"].options[0][0] == "— kies —"
+    assert sorter.controls["integriteit"].options[1] == ("behoorlijk bestuur", "behoorlijk"), "the value stays"
+    sorter.controls["integriteit"].value = "behoorlijk"
+    sorter.controls["efficientie"].value = "behoorlijk"
+    html = sorter.outputs["feedback"].value
+    assert "1 van 11 goed, 1 om te heroverwegen, 9 nog open." in html and "ja: Tabel 3 deelt deze waarde in" in html
+    assert "dat cluster gaat over hoe de overheid zich gedraagt" in html and "nog niet ingedeeld" in html
+    _no_english_in(html, VALUES_ENGLISH)
+    matrix = explore_conflict_matrix(dataset("values_conflict_pairs"), values)
+    matrix.controls["compare"].value = "police"
+    html = "".join(o.value for o in matrix.outputs.values()) + matrix.controls["compare"].options[0][0]
+    assert "gemeenteambtenaren (Huberts e.a. 2016)" in html and "het vaakst betrokken zijn" in html
+    assert "Paren in allebei" in html and "paren)" in html and "(geen vergelijking)" in html
+    _no_english_in(html, VALUES_ENGLISH)
+
+
+def test_a_lesson_01_02_figure_speaks_dutch(dutch, dataset):
+    from wmolab.organisations import plot_publicness
+    from wmolab.values import plot_involvement, value_involvement
+    ax = plot_publicness(dataset("values_organisations")).axes[0]
+    assert ax.get_xlabel().startswith("publiekheidsscore (0 = alle criteria privaat")
+    assert ax.get_legend_handles_labels()[1][0].startswith("oordeel: ")
+    assert "publiek" in [t.get_text() for t in ax.texts]
+    pairs = value_involvement(dataset("values_conflict_pairs"), ["wmo_survey"])
+    ax = plot_involvement(pairs, dataset("values_wmo_values"), title="this Wmo study: survey Q12").axes[0]
+    assert ax.get_xlabel() == "aantal conflictparen waarin de waarde voorkomt"
+    assert ax.get_title() == "dit Wmo-onderzoek: enquêtevraag Q12"
