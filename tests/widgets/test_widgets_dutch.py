@@ -329,3 +329,24 @@ def test_a_lesson_01_02_figure_speaks_dutch(dutch, dataset):
     ax = plot_involvement(pairs, dataset("values_wmo_values"), title="this Wmo study: survey Q12").axes[0]
     assert ax.get_xlabel() == "aantal conflictparen waarin de waarde voorkomt"
     assert ax.get_title() == "dit Wmo-onderzoek: enquêtevraag Q12"
+
+
+def test_the_class_survey_save_messages_are_dutch(dutch, tmp_path):
+    from wmolab.classsurvey import ResponseError, save_response
+    from wmolab.i18n import _
+    from wmolab.survey import VALUE_KEYS
+
+    ranks = {v: i + 1 for i, v in enumerate(VALUE_KEYS)}
+    wrong = [({**ranks, VALUE_KEYS[1]: 1}, {}, "plaats 1 is meer dan één keer gegeven"),
+             ({**ranks, "geluk": 3}, {}, "onbekende waarde: geluk."),
+             ({**ranks, VALUE_KEYS[0]: None}, {}, "nog geen plaats voor: "),
+             ({**ranks, VALUE_KEYS[0]: 12}, {}, "moet een geheel getal van 1 tot en met 11 zijn, niet 12."),
+             (ranks, {"date": "23-11-2026"}, "de datum moet eruitzien als 2026-11-23"),
+             (ranks, {"response_id": "abc"}, "een antwoord-id bestaat uit 16 hexadecimale tekens.")]
+    for bad, extra, dutch_words in wrong:
+        with pytest.raises(ResponseError) as info:
+            save_response(bad, tmp_path, **extra)
+        shown = _("Not saved: {problem}").format(problem=info.value)
+        assert dutch_words in shown and shown.startswith("Niet opgeslagen"), shown
+        _no_english_in(shown, ("rank", "unknown", "missing", "whole number", "should look", "hexadecimal characters"))
+    assert list(tmp_path.iterdir()) == [], "nothing is saved"
