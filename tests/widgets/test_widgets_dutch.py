@@ -350,3 +350,25 @@ def test_the_class_survey_save_messages_are_dutch(dutch, tmp_path):
         assert dutch_words in shown and shown.startswith("Niet opgeslagen"), shown
         _no_english_in(shown, ("rank", "unknown", "missing", "whole number", "should look", "hexadecimal characters"))
     assert list(tmp_path.iterdir()) == [], "nothing is saved"
+
+
+def test_the_scorers_input_errors_are_dutch(dutch):
+    from wmolab.steering.scorer import MatchOptions, score_text
+
+    words = {"SR": ["zelfredzaam"]}
+    wrong = [(lambda: score_text("   ", words), "de tekst is leeg: typ of plak"),
+             (lambda: score_text(12, words), "text moet tekst zijn (een str), geen int."),
+             (lambda: score_text("zorg", words, colour=True), "onbekende zoekkeuze: colour."),
+             (lambda: score_text("zorg", words, options="whole"), "options moet een MatchOptions(...) zijn."),
+             (lambda: score_text("zorg", {"XX": ["zorg"]}), "'XX' is geen sturingsperspectief"),
+             (lambda: score_text("zorg", {"SR": "zorg"}), "moeten een lijst van woorden zijn"),
+             (lambda: score_text("zorg", {"SR": ["zorg 2"]}), "moet één woord zijn, alleen van letters."),
+             (lambda: score_text("zorg", {"SR": []}), "de woordenlijsten zijn leeg"),
+             (lambda: score_text("zorg", ["zorg"]), "words moet load('steering_signal_words') zijn"),
+             (lambda: MatchOptions(mode="half"), "mode moet 'whole' (hele woorden) of 'prefix'"),
+             (lambda: MatchOptions(compounds="ja"), "compounds moet True of False zijn.")]
+    for call, dutch_words in wrong:
+        with pytest.raises(ValueError) as info:
+            call()
+        assert dutch_words in str(info.value), str(info.value)
+        _no_english_in(str(info.value), ("must be", "should be", "is empty", "unknown", "not a steering"))
