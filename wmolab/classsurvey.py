@@ -45,7 +45,7 @@ import pandas as pd
 
 from .classfiles import Merge, Spec, merge
 from .data import load
-from .i18n import _
+from .i18n import _, ngettext
 from .survey import VALUE_KEYS, mean_ranks, spearman
 
 __all__ = ["FORMAT", "VERSION", "FIELDS", "FILE_NAME", "SPEC", "ResponseError", "ranking_problems", "ranking_issues",
@@ -83,7 +83,7 @@ def ranking_issues(ranks: Mapping[str, Any]) -> list[tuple[str, str]]:
     """As :func:`ranking_problems`, each sentence with its code (:data:`DUPLICATE_RANK` or :data:`MISSING_RANK`),
     so a caller can tell an error from an unfinished ranking without reading the (translated) words."""
     if not isinstance(ranks, Mapping):
-        raise ValueError("ranks should be a mapping {value: rank}.")
+        raise ValueError(_("ranks should be a mapping {value: rank}."))
     problems = []
     given = {v: r for v, r in ranks.items() if r is not None}
     by_rank: dict[Any, list[str]] = {}
@@ -109,18 +109,20 @@ def validate_ranks(ranks: Mapping[str, Any]) -> dict[str, int]:
     rank, a rank that is not a whole number from 1 to 11, or a rank given twice.
     """
     if not isinstance(ranks, Mapping):
-        raise ResponseError("ranks should be a mapping {value: rank}.")
+        raise ResponseError(_("ranks should be a mapping {value: rank}."))
     unknown = sorted(set(ranks) - set(VALUE_KEYS))
     if unknown:
-        raise ResponseError(f"unknown value(s): {', '.join(map(str, unknown))}.")
+        raise ResponseError(ngettext("unknown value: {values}.", "unknown values: {values}.", len(unknown)).format(
+            values=", ".join(map(str, unknown))))
     missing = [v for v in VALUE_KEYS if ranks.get(v) is None]
     if missing:
-        raise ResponseError(f"rank missing for: {', '.join(missing)}.")
+        raise ResponseError(_("rank missing for: {values}.").format(values=", ".join(missing)))
     clean: dict[str, int] = {}
     for v in VALUE_KEYS:
         r = ranks[v]
         if isinstance(r, bool) or not isinstance(r, int) or not 1 <= r <= len(VALUE_KEYS):
-            raise ResponseError(f"the rank of {v} must be a whole number from 1 to 11, not {r!r}.")
+            raise ResponseError(_("the rank of {value} must be a whole number from 1 to 11, not {rank}.").format(
+                value=v, rank=repr(r)))
         clean[v] = r
     seen: dict[int, list[str]] = {}
     for v, r in clean.items():
@@ -128,7 +130,8 @@ def validate_ranks(ranks: Mapping[str, Any]) -> dict[str, int]:
     repeated = {r: vs for r, vs in seen.items() if len(vs) > 1}
     if repeated:
         r, vs = min(repeated.items())
-        raise ResponseError(f"rank {r} is given more than once ({', '.join(vs)}); every rank is used once.")
+        raise ResponseError(_("rank {rank} is given more than once ({values}); every rank is used once.").format(
+            rank=r, values=", ".join(vs)))
     return clean
 
 
@@ -140,10 +143,10 @@ def make_response(ranks: Mapping[str, Any], date: _dt.date | str | None = None,
         date = _dt.date.today()
     day = date.isoformat() if isinstance(date, _dt.date) else str(date)
     if not _DATE.match(day):
-        raise ResponseError(f"the date should look like 2026-11-23, not {day!r}.")
+        raise ResponseError(_("the date should look like 2026-11-23, not {day}.").format(day=repr(day)))
     rid = response_id or secrets.token_hex(8)
     if not _ID.match(rid):
-        raise ResponseError("a response id is 16 hexadecimal characters.")
+        raise ResponseError(_("a response id is 16 hexadecimal characters."))
     return {"format": FORMAT, "version": VERSION, "response_id": rid, "date": day, "ranks": clean}
 
 

@@ -15,19 +15,22 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .i18n import N_, _
 from .plots import VERDICT_STYLE, new_figure
 from .validate import require_columns
 
-__all__ = ["CHOICES", "CRITERIA", "LEAN_POINTS", "signals", "publicness", "criteria_table", "judge",
-           "plot_publicness"]
+__all__ = ["CHOICES", "WORDS", "CRITERIA", "LEAN_POINTS", "signals", "publicness", "criteria_table", "judge",
+           "word", "plot_publicness"]
 
 #: The three answers a student can give.
 CHOICES = ("public", "private", "hybrid")
+#: The words for the answers and verdicts where a student reads them (the values themselves stay English).
+WORDS = {"public": N_("public"), "private": N_("private"), "hybrid": N_("hybrid"), "mixed": N_("mixed")}
 #: The criteria: column of the lean -> what it is about.
 CRITERIA = {
-    "legal_lean": "legal form and ownership",
-    "financing_lean": "financing",
-    "task_lean": "task",
+    "legal_lean": N_("legal form and ownership"),
+    "financing_lean": N_("financing"),
+    "task_lean": N_("task"),
 }
 #: Points per lean for the publicness count (public = 1, mixed = 0.5, private = 0).
 LEAN_POINTS = {"public": 1.0, "mixed": 0.5, "private": 0.0}
@@ -42,7 +45,8 @@ def _row(orgs: pd.DataFrame, org_id: str) -> pd.Series:
     _check(orgs)
     hit = orgs[orgs["org_id"] == org_id]
     if hit.empty:
-        raise ValueError(f"there is no organisation {org_id!r}; choose from {list(orgs['org_id'])}.")
+        raise ValueError(_("there is no organisation {org_id}; choose from {choices}.").format(
+            org_id=repr(org_id), choices=list(orgs["org_id"])))
     return hit.iloc[0]
 
 
@@ -93,28 +97,35 @@ def judge(orgs: pd.DataFrame, org_id: str, choice: str) -> dict[str, str]:
     zwaartepunt can still be found) or ``"no"``.
     """
     if choice not in CHOICES:
-        raise ValueError(f"choose one of {list(CHOICES)}, not {choice!r}.")
+        raise ValueError(_("choose one of {choices}, not {choice}.").format(choices=list(CHOICES), choice=repr(choice)))
     row = _row(orgs, org_id)
     verdict = row["verdict"]
     also = row["also_defensible"] if isinstance(row["also_defensible"], str) else ""
     mixed = signals(row) == "mixed"
-    source = "the thesis" if row["basis"] == "thesis" else "the course's reading of the zwaartepunt rule"
+    source = _("the thesis") if row["basis"] == "thesis" else _("the course's reading of the zwaartepunt rule")
+    said = {"choice": word(choice), "verdict": word(verdict), "source": source}
     if choice == verdict:
-        return {"status": "match", "headline": f"Your answer, {choice}, matches {source}."}
+        return {"status": "match", "headline": _("Your answer, {choice}, matches {source}.").format(**said)}
     if choice == also:
         return {"status": "defensible",
-                "headline": f"{choice.capitalize()} can be defended, but {source} says {verdict}: "
-                            "compare your arguments with the reasoning below."}
+                "headline": _("{choice} can be defended, but {source} says {verdict}: "
+                              "compare your arguments with the reasoning below.").format(
+                                  **{**said, "choice": said["choice"].capitalize()})}
     if choice == "hybrid" and mixed:
         return {"status": "partly",
-                "headline": f"The signals are indeed mixed, but the zwaartepunt is {verdict} "
-                            f"according to {source}: see which criterion weighs most."}
+                "headline": _("The signals are indeed mixed, but the zwaartepunt is {verdict} "
+                              "according to {source}: see which criterion weighs most.").format(**said)}
     if mixed:
         return {"status": "no",
-                "headline": f"Not {choice}: {source} says {verdict}. The signals are mixed, so look "
-                            "at which criterion weighs most."}
+                "headline": _("Not {choice}: {source} says {verdict}. The signals are mixed, so look "
+                              "at which criterion weighs most.").format(**said)}
     return {"status": "no",
-            "headline": f"Not {choice}: all three criteria point to {verdict}."}
+            "headline": _("Not {choice}: all three criteria point to {verdict}.").format(**said)}
+
+
+def word(value: str) -> str:
+    """An answer, verdict or lean (``"public"``) as the student reads it, in the course's language."""
+    return _(WORDS[value]) if value in WORDS else value
 
 
 def plot_publicness(orgs: pd.DataFrame):
@@ -125,19 +136,20 @@ def plot_publicness(orgs: pd.DataFrame):
     """
     table = criteria_table(orgs, with_verdict=True).sort_values(["publicness", "organisation"])
     if table.empty:
-        raise ValueError("there are no organisations to draw.")
+        raise ValueError(_("there are no organisations to draw."))
     fig, ax = new_figure(figsize=(7.5, 0.42 * len(table) + 1.3))
     for y, (_i, row) in enumerate(table.iterrows()):
         style = VERDICT_STYLE[row["verdict"]]
         ax.plot(row["publicness"], y, linestyle="none", marker=style["marker"], markersize=10,
                 color=style["color"], markeredgecolor="black")
-        ax.text(row["publicness"] + 0.09, y, row["verdict"], va="center", fontsize=9)
+        ax.text(row["publicness"] + 0.09, y, word(row["verdict"]), va="center", fontsize=9)
     ax.set_yticks(range(len(table)), list(table["organisation"]))
     ax.set_xlim(-0.2, 3.5)
     ax.set_xticks([0, 0.5, 1, 1.5, 2, 2.5, 3])
-    ax.set_xlabel("publicness count (0 = all criteria private, 3 = all public)")
+    ax.set_xlabel(_("publicness count (0 = all criteria private, 3 = all public)"))
     ax.grid(axis="y", visible=False)
     handles = [ax.plot([], [], linestyle="none", marker=s["marker"], color=s["color"], markeredgecolor="black",
-                       markersize=8, label=f"verdict: {v}")[0] for v, s in VERDICT_STYLE.items()]
+                       markersize=8, label=_("verdict: {verdict}").format(verdict=word(v)))[0]
+               for v, s in VERDICT_STYLE.items()]
     ax.legend(handles=handles, loc="lower right", fontsize=8)
     return fig

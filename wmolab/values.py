@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from .i18n import N_, _
 from .plots import CLUSTER_STYLE, new_figure
 from .validate import require_columns
 
@@ -34,24 +35,24 @@ __all__ = [
 #: The four clusters of Tabel 3 (L352-357): key -> (Dutch name, English gloss, what it is about).
 CLUSTERS: dict[str, tuple[str, str, str]] = {
     "behoorlijk": ("behoorlijk bestuur", "proper government",
-                   "how government behaves: honestly, equally and within the law"),
+                   N_("how government behaves: honestly, equally and within the law")),
     "resultaatgericht": ("resultaatgericht bestuur", "results-oriented government",
-                         "what government achieves and at what cost"),
+                         N_("what government achieves and at what cost")),
     "responsief": ("responsief bestuur", "responsive government",
-                   "how government relates to citizens: involving them, being open and answering to them"),
+                   N_("how government relates to citizens: involving them, being open and answering to them")),
     "privaat": ("private waarden", "private values",
-                "what a private organisation needs: its own survival and the quality of what it sells"),
+                N_("what a private organisation needs: its own survival and the quality of what it sells")),
 }
 CLUSTER_ORDER = list(CLUSTERS)
 NO_CLUSTER = "none"  # a value outside the 11 survey values (its look: wmolab.plots.CLUSTER_STYLE["none"])
 
 #: The sources of conflict pairs, in the order the lesson discusses them.
 SOURCES = {
-    "municipal": "municipal staff (Huberts et al. 2016)",
-    "hospital": "hospital staff (Huberts et al. 2016)",
-    "police": "police officers (Meijer & De Graaf 2019)",
-    "wmo_survey": "this Wmo study: survey Q12",
-    "wmo_conclusion": "this Wmo study: conclusions",
+    "municipal": N_("municipal staff (Huberts et al. 2016)"),
+    "hospital": N_("hospital staff (Huberts et al. 2016)"),
+    "police": N_("police officers (Meijer & De Graaf 2019)"),
+    "wmo_survey": N_("this Wmo study: survey Q12"),
+    "wmo_conclusion": N_("this Wmo study: conclusions"),
 }
 #: The three sources from earlier research (the "literature"), as opposed to the Wmo study itself.
 LITERATURE = ("municipal", "hospital", "police")
@@ -126,13 +127,13 @@ def sorter_feedback(values: pd.DataFrame, answers: Mapping[str, str | None]) -> 
     for _i, row in values.sort_values("survey_item").iterrows():
         chosen = answers.get(row["value_key"]) or None
         if chosen is None:
-            status, message = "open", "not sorted yet"
+            status, message = "open", _("not sorted yet")
         elif chosen == row["cluster"]:
-            status, message = "correct", f"yes: Tabel 3 puts it in {CLUSTERS[chosen][0]}"
+            status, message = "correct", _("yes: Tabel 3 puts it in {cluster}").format(cluster=CLUSTERS[chosen][0])
         else:
             status = "wrong"
-            message = (f"not {CLUSTERS[chosen][0]}: that cluster is about {CLUSTERS[chosen][2]}. "
-                       "Think again about what this value protects.")
+            message = _("not {cluster}: that cluster is about {about}. Think again about what this value "
+                        "protects.").format(cluster=CLUSTERS[chosen][0], about=_(CLUSTERS[chosen][2]))
         rows.append({"value_key": row["value_key"], "value": row["label_nl"], "chosen": chosen or "",
                      "status": status, "message": message})
     return pd.DataFrame(rows)
@@ -292,7 +293,7 @@ def plot_conflict_matrix(panels: Sequence[tuple[str, pd.DataFrame]], values: pd.
         ax.grid(False)
         ax.set_xticks(range(n), labels, rotation=60, ha="right", fontsize=8)
         ax.set_yticks(range(n), labels, fontsize=8)
-        ax.set_title(title, fontsize=10)
+        ax.set_title(_(title) if title else title, fontsize=10)
         for i in range(n):
             for j in range(n):
                 if data[i, j]:
@@ -314,7 +315,7 @@ def plot_involvement(involvement: pd.Series, values: pd.DataFrame, title: str = 
 
     require_columns(values, ["value_key", "cluster"], "values")
     if len(involvement) == 0:
-        raise ValueError("there are no pairs to draw: choose at least one source.")
+        raise ValueError(_("there are no pairs to draw: choose at least one source."))
     cluster_of = dict(zip(values["value_key"], values["cluster"]))
     keys = list(involvement.index)[::-1]
     labels = _short_labels(keys, values)
@@ -325,13 +326,13 @@ def plot_involvement(involvement: pd.Series, values: pd.DataFrame, title: str = 
         ax.barh(y, involvement[key], color=style["color"], hatch=style["hatch"], edgecolor="black", linewidth=0.6)
         ax.text(involvement[key] + 0.08, y, f"{involvement[key]}  ({cluster})", va="center", fontsize=9)
     ax.set_yticks(range(len(keys)), labels)
-    ax.set_xlabel("number of conflict pairs the value takes part in")
+    ax.set_xlabel(_("number of conflict pairs the value takes part in"))
     ax.set_xlim(0, involvement.max() + 2.2)
     ax.grid(axis="y", visible=False)
     if title:
-        ax.set_title(title)
+        ax.set_title(_(title))
     present = [c for c in CLUSTER_ORDER + [NO_CLUSTER] if c in {cluster_of.get(k, NO_CLUSTER) for k in keys}]
     handles = [Patch(facecolor=CLUSTER_STYLE[c]["color"], hatch=CLUSTER_STYLE[c]["hatch"], edgecolor="black",
-                     label=CLUSTERS[c][0] if c in CLUSTERS else "not a survey value") for c in present]
+                     label=CLUSTERS[c][0] if c in CLUSTERS else _("not a survey value")) for c in present]
     ax.legend(handles=handles, loc="lower right", fontsize=8)
     return fig

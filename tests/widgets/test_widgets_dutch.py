@@ -275,3 +275,100 @@ def test_a_lesson_06_figure_speaks_dutch(dutch, long):
     assert ax.get_title() == "Delft: beleidsmedewerker tegenover cliënt"
     assert ax.get_xlabel() == "score (1 = geen plaats, 7 = zeer grote plaats)"
     assert ax.get_legend_handles_labels()[1] == ["Beleidsmedewerker", "Cliënt"]
+
+
+VALUES_ENGLISH = ("Your answer", "matches", "can be defended", "criteria point to", "signals are", "the thesis",
+                  "legal form", "financing", "not sorted yet", "right,", "still open", "that cluster is about",
+                  "Tabel 3 puts", "proper government", "— choose —", "most involved", "Pairs in both",
+                  "municipal staff (", "police officers (", "no comparison", "Columns are abbreviated", " pairs)")
+
+
+def test_every_explorer_of_lessons_01_02_speaks_dutch(dutch, dataset):
+    from wmolab.organisations import judge
+    from wmolab.widgets.values import explore_cluster_sorter, explore_conflict_matrix, explore_organisations
+
+    orgs = dataset("values_organisations")
+    explorer = explore_organisations(orgs)
+    assert [o[0] for o in explorer.controls["choice"].options] == ["publiek", "privaat", "hybride"]
+    assert [o[1] for o in explorer.controls["choice"].options] == ["public", "private", "hybrid"], "values stay"
+    explorer.controls["choice"].value = "private"
+    explorer.controls["commit"].click()
+    html = explorer.outputs["feedback"].value
+    assert "rechtsvorm en eigendom" in html and "financiering" in html
+    _no_english_in(html, VALUES_ENGLISH)
+    headlines = " ".join(judge(orgs, oid, c)["headline"] for oid in orgs["org_id"]
+                         for c in ("public", "private", "hybrid"))
+    assert "Je antwoord, publiek, komt overeen met" in headlines and "Niet privaat: " in headlines
+    _no_english_in(headlines, VALUES_ENGLISH)
+    values = dataset("values_wmo_values")
+    sorter = explore_cluster_sorter(values)
+    assert sorter.controls["integriteit"].options[0][0] == "— kies —"
+    assert sorter.controls["integriteit"].options[1] == ("behoorlijk bestuur", "behoorlijk"), "the value stays"
+    sorter.controls["integriteit"].value = "behoorlijk"
+    sorter.controls["efficientie"].value = "behoorlijk"
+    html = sorter.outputs["feedback"].value
+    assert "1 van 11 goed, 1 om te heroverwegen, 9 nog open." in html and "ja: Tabel 3 deelt deze waarde in" in html
+    assert "dat cluster gaat over hoe de overheid zich gedraagt" in html and "nog niet ingedeeld" in html
+    _no_english_in(html, VALUES_ENGLISH)
+    matrix = explore_conflict_matrix(dataset("values_conflict_pairs"), values)
+    matrix.controls["compare"].value = "police"
+    html = "".join(o.value for o in matrix.outputs.values()) + matrix.controls["compare"].options[0][0]
+    assert "gemeenteambtenaren (Huberts e.a. 2016)" in html and "het vaakst betrokken zijn" in html
+    assert "Paren in allebei" in html and "paren)" in html and "(geen vergelijking)" in html
+    _no_english_in(html, VALUES_ENGLISH)
+
+
+def test_a_lesson_01_02_figure_speaks_dutch(dutch, dataset):
+    from wmolab.organisations import plot_publicness
+    from wmolab.values import plot_involvement, value_involvement
+    ax = plot_publicness(dataset("values_organisations")).axes[0]
+    assert ax.get_xlabel().startswith("publiekheidsscore (0 = alle criteria privaat")
+    assert ax.get_legend_handles_labels()[1][0].startswith("oordeel: ")
+    assert "publiek" in [t.get_text() for t in ax.texts]
+    pairs = value_involvement(dataset("values_conflict_pairs"), ["wmo_survey"])
+    ax = plot_involvement(pairs, dataset("values_wmo_values"), title="this Wmo study: survey Q12").axes[0]
+    assert ax.get_xlabel() == "aantal conflictparen waarin de waarde voorkomt"
+    assert ax.get_title() == "dit Wmo-onderzoek: enquêtevraag Q12"
+
+
+def test_the_class_survey_save_messages_are_dutch(dutch, tmp_path):
+    from wmolab.classsurvey import ResponseError, save_response
+    from wmolab.i18n import _
+    from wmolab.survey import VALUE_KEYS
+
+    ranks = {v: i + 1 for i, v in enumerate(VALUE_KEYS)}
+    wrong = [({**ranks, VALUE_KEYS[1]: 1}, {}, "plaats 1 is meer dan één keer gegeven"),
+             ({**ranks, "geluk": 3}, {}, "onbekende waarde: geluk."),
+             ({**ranks, VALUE_KEYS[0]: None}, {}, "nog geen plaats voor: "),
+             ({**ranks, VALUE_KEYS[0]: 12}, {}, "moet een geheel getal van 1 tot en met 11 zijn, niet 12."),
+             (ranks, {"date": "23-11-2026"}, "de datum moet eruitzien als 2026-11-23"),
+             (ranks, {"response_id": "abc"}, "een antwoord-id bestaat uit 16 hexadecimale tekens.")]
+    for bad, extra, dutch_words in wrong:
+        with pytest.raises(ResponseError) as info:
+            save_response(bad, tmp_path, **extra)
+        shown = _("Not saved: {problem}").format(problem=info.value)
+        assert dutch_words in shown and shown.startswith("Niet opgeslagen"), shown
+        _no_english_in(shown, ("rank", "unknown", "missing", "whole number", "should look", "hexadecimal characters"))
+    assert list(tmp_path.iterdir()) == [], "nothing is saved"
+
+
+def test_the_scorers_input_errors_are_dutch(dutch):
+    from wmolab.steering.scorer import MatchOptions, score_text
+
+    words = {"SR": ["zelfredzaam"]}
+    wrong = [(lambda: score_text("   ", words), "de tekst is leeg: typ of plak"),
+             (lambda: score_text(12, words), "text moet tekst zijn (een str), geen int."),
+             (lambda: score_text("zorg", words, colour=True), "onbekende zoekkeuze: colour."),
+             (lambda: score_text("zorg", words, options="whole"), "options moet een MatchOptions(...) zijn."),
+             (lambda: score_text("zorg", {"XX": ["zorg"]}), "'XX' is geen sturingsperspectief"),
+             (lambda: score_text("zorg", {"SR": "zorg"}), "moeten een lijst van woorden zijn"),
+             (lambda: score_text("zorg", {"SR": ["zorg 2"]}), "moet één woord zijn, alleen van letters."),
+             (lambda: score_text("zorg", {"SR": []}), "de woordenlijsten zijn leeg"),
+             (lambda: score_text("zorg", ["zorg"]), "words moet load('steering_signal_words') zijn"),
+             (lambda: MatchOptions(mode="half"), "mode moet 'whole' (hele woorden) of 'prefix'"),
+             (lambda: MatchOptions(compounds="ja"), "compounds moet True of False zijn.")]
+    for call, dutch_words in wrong:
+        with pytest.raises(ValueError) as info:
+            call()
+        assert dutch_words in str(info.value), str(info.value)
+        _no_english_in(str(info.value), ("must be", "should be", "is empty", "unknown", "not a steering"))

@@ -35,7 +35,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from .perspectives import PERSPECTIVES
 
 __all__ = ["MatchOptions", "Match", "TextScore", "score_text", "sensitivity", "signal_word_lists"]
@@ -54,10 +54,10 @@ class MatchOptions:
 
     def __post_init__(self) -> None:
         if self.mode not in ("whole", "prefix"):
-            raise ValueError(f"mode must be 'whole' or 'prefix', not {self.mode!r}.")
+            raise ValueError(_("mode must be 'whole' or 'prefix', not {mode}.").format(mode=repr(self.mode)))
         for name in ("case_fold", "compounds", "fold_accents"):
             if not isinstance(getattr(self, name), bool):
-                raise ValueError(f"{name} must be True or False.")
+                raise ValueError(_("{name} must be True or False.").format(name=name))
 
     def describe(self) -> str:
         return ", ".join([
@@ -134,25 +134,28 @@ def signal_word_lists(words: pd.DataFrame | dict[str, Iterable[str]]) -> dict[st
     dict of your own (so you can try an edited list)."""
     if isinstance(words, pd.DataFrame):
         if not {"perspective", "word"} <= set(words.columns):
-            raise ValueError("the word table needs the columns 'perspective' and 'word'.")
+            raise ValueError(_("the word table needs the columns 'perspective' and 'word'."))
         lists = {p: [str(w) for w in words.loc[words["perspective"] == p, "word"]] for p in PERSPECTIVES}
     elif isinstance(words, dict):
         unknown = [k for k in words if str(k).upper() not in PERSPECTIVES]
         if unknown:
-            raise ValueError(f"{unknown[0]!r} is not a steering perspective; use PA, NPM, NPG and SR.")
+            raise ValueError(_("{key} is not a steering perspective; use PA, NPM, NPG and SR.").format(
+                key=repr(unknown[0])))
         lists = {p: [] for p in PERSPECTIVES}
         for k, ws in words.items():
             if isinstance(ws, str):
-                raise ValueError(f"the words for {k} should be a list of words, not one text.")
+                raise ValueError(_("the words for {perspective} should be a list of words, not one text.").format(
+                    perspective=k))
             lists[str(k).upper()] = [str(w) for w in ws]
     else:
-        raise ValueError("words must be load('steering_signal_words') or a dict {perspective: [words]}.")
+        raise ValueError(_("words must be load('steering_signal_words') or a dict {perspective: [words]}."))
     for p, ws in lists.items():
         bad = [w for w in ws if not _WORD.fullmatch(w)]
         if bad:
-            raise ValueError(f"signal word {bad[0]!r} ({p}) should be one word of letters only.")
+            raise ValueError(_("signal word {word} ({perspective}) should be one word of letters only.").format(
+                word=repr(bad[0]), perspective=p))
     if not any(lists.values()):
-        raise ValueError("the word lists are empty: there is nothing to look for.")
+        raise ValueError(_("the word lists are empty: there is nothing to look for."))
     return lists
 
 
@@ -179,16 +182,17 @@ def score_text(text: str, words: pd.DataFrame | dict[str, Iterable[str]],
     ({'PA': 0, 'NPM': 0, 'NPG': 1, 'SR': 2}, 'SR')
     """
     if not isinstance(text, str):
-        raise ValueError(f"text must be text (a str), not {type(text).__name__}.")
+        raise ValueError(_("text must be text (a str), not {kind}.").format(kind=type(text).__name__))
     if not text.strip():
-        raise ValueError("the text is empty: type or paste some Dutch policy text to score.")
+        raise ValueError(_("the text is empty: type or paste some Dutch policy text to score."))
     options = options or MatchOptions()
     if not isinstance(options, MatchOptions):
-        raise ValueError("options must be a MatchOptions(...).")
+        raise ValueError(_("options must be a MatchOptions(...)."))
     if choices:
         unknown = set(choices) - {"mode", "case_fold", "compounds", "fold_accents"}
         if unknown:
-            raise ValueError(f"unknown matching choice(s): {', '.join(sorted(unknown))}.")
+            raise ValueError(ngettext("unknown matching choice: {choices}.", "unknown matching choices: {choices}.",
+                                      len(unknown)).format(choices=", ".join(sorted(unknown))))
         options = replace(options, **choices)
     lists = signal_word_lists(words)
     # longest signal word first, so each word of the text counts once, for its longest match

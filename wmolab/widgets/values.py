@@ -18,8 +18,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..html import STATUS
-from ..i18n import N_, _
-from ..organisations import CHOICES, CRITERIA, judge, signals
+from ..i18n import N_, _, get_language, ngettext
+from ..organisations import CHOICES, CRITERIA, judge, signals, word
 from ..sources import cite, reader_locator
 from ..values import (
     CLUSTER_ORDER,
@@ -68,7 +68,7 @@ def verdict_html(orgs: pd.DataFrame, org_id: str, choice: str | None) -> str:
     result = judge(orgs, org_id, choice)
     row = orgs[orgs["org_id"] == org_id].iloc[0]
     lines = "".join(
-        f"<tr><td>{esc(label)}</td><td><b>{esc(_(_LEAN_WORD[row[col]]))}</b></td></tr>"
+        f"<tr><td>{esc(_(label))}</td><td><b>{esc(_(_LEAN_WORD[row[col]]))}</b></td></tr>"
         for col, label in CRITERIA.items()
     )
     basis = (_("the thesis's own classification") if row["basis"] == "thesis"
@@ -81,8 +81,8 @@ def verdict_html(orgs: pd.DataFrame, org_id: str, choice: str | None) -> str:
         f"<p><b>{_STATUS_MARK[result['status']]} {esc(result['headline'])}</b></p>"
         f"<table><tr><th style='text-align:left'>{esc(head[0])}</th>"
         f"<th style='text-align:left'>{esc(head[1])}</th></tr>{lines}"
-        f"<tr><td>{esc(head[2])}</td><td><b>{esc(signals(row))}</b></td></tr></table>"
-        f"<p><b>{esc(head[3])}</b> {esc(row['verdict'])} ({esc(basis)}).{where}</p>"
+        f"<tr><td>{esc(head[2])}</td><td><b>{esc(word(signals(row)))}</b></td></tr></table>"
+        f"<p><b>{esc(head[3])}</b> {esc(word(row['verdict']))} ({esc(basis)}).{where}</p>"
         f"<p><b>{esc(head[4])}</b> {esc(row['reasoning'])}</p></div>"
     )
 
@@ -94,7 +94,7 @@ def explore_organisations(orgs: pd.DataFrame) -> Explorer:
         raise ValueError(_("there are no organisations to classify."))
     org = widgets.Dropdown(options=options, value=options[0][1], description=_("Organisation:"),
                            style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
-    choice = widgets.RadioButtons(options=[(c, c) for c in CHOICES], value=None, description=_("My answer:"),
+    choice = widgets.RadioButtons(options=[(word(c), c) for c in CHOICES], value=None, description=_("My answer:"),
                                   style={"description_width": "initial"})
     commit = widgets.Button(description=_("Commit my answer"), button_style="primary", icon="check")
     card = widgets.HTML()
@@ -137,19 +137,27 @@ def sorter_html(feedback: pd.DataFrame) -> str:
     )
     total = len(feedback)
     if score["correct"] == total:
-        head = f"✔ All {total} values sorted as in Tabel 3 (Van Schooten 2022, p.25)."
+        head = "✔ " + ngettext("The {n} value sorted as in Tabel 3 (Van Schooten 2022, p.25).",
+                               "All {n} values sorted as in Tabel 3 (Van Schooten 2022, p.25).", total).format(n=total)
     elif score["open"] == total:
-        head = "Sort the values: pick a cluster for each one. Feedback appears per value."
+        head = _("Sort the values: pick a cluster for each one. Feedback appears per value.")
     else:
-        head = (f"{score['correct']} of {total} right, {score['wrong']} to reconsider, "
-                f"{score['open']} still open.")
+        head = ngettext("{correct} of {n} right, {wrong} to reconsider, {open} still open.",
+                        "{correct} of {n} right, {wrong} to reconsider, {open} still open.", total).format(
+                            correct=score["correct"], n=total, wrong=score["wrong"], open=score["open"])
     return (f'<div class="wmolab-sorter" role="status"><p><b>{esc(head)}</b></p>'
             f"<table>{rows}</table></div>")
 
 
+def _cluster_label(key: str) -> str:
+    """A cluster's Dutch name, with the English gloss in the English edition only."""
+    name, gloss = CLUSTERS[key][0], CLUSTERS[key][1]
+    return name if get_language() == "nl" else f"{name} ({gloss})"
+
+
 def explore_cluster_sorter(values: pd.DataFrame) -> Explorer:
     """Sort the 11 survey values into the clusters of Tabel 3, with feedback per value."""
-    options = [("— choose —", "")] + [(f"{CLUSTERS[c][0]} ({CLUSTERS[c][1]})", c) for c in CLUSTER_ORDER]
+    options = [(_("— choose —"), "")] + [(_cluster_label(c), c) for c in CLUSTER_ORDER]
     ordered = values.sort_values("survey_item")
     controls: dict[str, widgets.Widget] = {}
     for key, label in zip(ordered["value_key"], ordered["label_nl"]):
@@ -164,7 +172,7 @@ def explore_cluster_sorter(values: pd.DataFrame) -> Explorer:
         out.value = sorter_html(sorter_feedback(values, answers))
 
     legend = widgets.HTML(
-        "<ul>" + "".join(f"<li><b>{esc(CLUSTERS[c][0])}</b>: {esc(CLUSTERS[c][2])}</li>" for c in CLUSTER_ORDER)
+        "<ul>" + "".join(f"<li><b>{esc(CLUSTERS[c][0])}</b>: {esc(_(CLUSTERS[c][2]))}</li>" for c in CLUSTER_ORDER)
         + "</ul>")
     layout = [legend, widgets.VBox(list(controls.values())), reset, out]
     explorer = Explorer({**controls, "reset": reset}, {"feedback": out}, update, title=_("Value-cluster sorter"),
@@ -218,8 +226,9 @@ def matrix_html(matrix: pd.DataFrame, values: pd.DataFrame, title: str) -> str:
         body.append(f'<tr><th style="text-align:right;padding-right:4px;{row_style}">{esc(names.get(a, a))}</th>'
                     + "".join(cells) + "</tr>")
     n_pairs = int(matrix.to_numpy().sum() // 2)
+    count = ngettext("{n} pair", "{n} pairs", n_pairs).format(n=n_pairs)
     return (f'<div class="wmolab-matrix" style="margin-right:16px"><p><b>{esc(title)}</b> '
-            f"({n_pairs} pair{'s' if n_pairs != 1 else ''})</p>"
+            f"({count})</p>"
             f'<table style="border-collapse:collapse;font-size:90%"><tr><th></th>{head}</tr>'
             + "".join(body) + "</table></div>")
 
@@ -233,14 +242,15 @@ def pairs_html(pairs: pd.DataFrame, source: str) -> str:
         for r in rows.itertuples()
     )
     setting = rows["setting"].iloc[0] if len(rows) else ""
-    return f"<p><b>{esc(SOURCES[source])}</b>: {esc(setting)}</p><ul>{items}</ul>"
+    return f"<p><b>{esc(_(SOURCES[source]))}</b>: {esc(setting)}</p><ul>{items}</ul>"
 
 
 def explore_conflict_matrix(pairs: pd.DataFrame, values: pd.DataFrame) -> Explorer:
     """Choose a source, see its conflict pairs as a value × value matrix, compare with a second one."""
-    source = widgets.Dropdown(options=[(label, key) for key, label in SOURCES.items()], value="municipal",
+    source = widgets.Dropdown(options=[(_(label), key) for key, label in SOURCES.items()], value="municipal",
                               description=_("Source:"), layout=widgets.Layout(width="420px"))
-    compare = widgets.Dropdown(options=[("(no comparison)", "")] + [(label, key) for key, label in SOURCES.items()],
+    compare = widgets.Dropdown(options=[(_("(no comparison)"), "")] + [(_(label), key)
+                                                                      for key, label in SOURCES.items()],
                                value="", description=_("Compare with:"), style={"description_width": "initial"},
                                layout=widgets.Layout(width="420px"))
     as_survey = widgets.Checkbox(value=True, description=_("read transparantie as openheid"),
@@ -254,26 +264,29 @@ def explore_conflict_matrix(pairs: pd.DataFrame, values: pd.DataFrame) -> Explor
         keys = pair_keys(select_pairs(pairs, chosen), as_survey=as_survey.value)
         axis = value_order(set(values["value_key"]) | set(keys["a"]) | set(keys["b"]), values)
         tables = [matrix_html(conflict_matrix(pairs, values, s, as_survey=as_survey.value, axis=axis),
-                              values, SOURCES[s]) for s in chosen]
+                              values, _(SOURCES[s])) for s in chosen]
         matrices.value = '<div style="display:flex;flex-wrap:wrap">' + "".join(tables) + "</div>"
         names = dict(zip(values["value_key"], values["label_nl"]))
         parts = []
         for s in chosen:
             inv = value_involvement(pairs, s, as_survey=as_survey.value)
             top = inv[inv == inv.max()]
-            parts.append(f"<li>{esc(SOURCES[s])}: most involved "
-                         + ", ".join(f"<b>{esc(names.get(k, k))}</b>" for k in top.index)
-                         + f" ({int(inv.max())} of {len(select_pairs(pairs, s))} pairs)</li>")
+            most = ", ".join(f"<b>{esc(names.get(k, k))}</b>" for k in top.index)
+            n_pairs = len(select_pairs(pairs, s))
+            parts.append("<li>" + ngettext("{source}: most involved {values} ({n} of {total} pair)",
+                                           "{source}: most involved {values} ({n} of {total} pairs)", n_pairs).format(
+                source=esc(_(SOURCES[s])), values=most, n=int(inv.max()), total=n_pairs) + "</li>")
         if len(chosen) == 2:
             both = shared_pairs(pairs, chosen[0], chosen[1], as_survey=as_survey.value)
-            shown = ", ".join(" &amp; ".join(esc(names.get(k, k)) for k in p.split(" & ")) for p in both) or "none"
-            parts.append(f"<li>Pairs in both: <b>{shown}</b></li>")
+            shown = (", ".join(" &amp; ".join(esc(names.get(k, k)) for k in p.split(" & ")) for p in both)
+                     or _("none"))
+            parts.append("<li>" + _("Pairs in both: <b>{pairs}</b>").format(pairs=shown) + "</li>")
         elif compare.value == source.value:
-            parts.append("<li>Pick a different second source to compare.</li>")
-        summary.value = "<ul>" + "".join(parts) + "</ul>" + (
-            "<p><small>Columns are abbreviated (hover for the name); * marks a value that is not one of "
+            parts.append("<li>" + _("Pick a different second source to compare.") + "</li>")
+        summary.value = "<ul>" + "".join(parts) + "</ul>" + "<p><small>" + _(
+            "Columns are abbreviated (hover for the name); * marks a value that is not one of "
             "the 11 survey values. Thick lines separate the clusters of Tabel 3: behoorlijk (Int, Gel, Rec), "
-            "resultaatgericht (Eft, Efi), responsief (Par, Ope, Leg, Ver), private (Bes, Kwa).</small></p>")
+            "resultaatgericht (Eft, Efi), responsief (Par, Ope, Leg, Ver), private (Bes, Kwa).") + "</small></p>"
         listing.value = "".join(pairs_html(pairs, s) for s in chosen)
 
     controls = {"source": source, "compare": compare, "as_survey": as_survey}
