@@ -157,6 +157,8 @@ def test_a_dutch_sheet_gets_dutch_grading_cells_and_answer_prompt():
     released = release_notebook(copy.deepcopy(marked))
     prompts = [c.source for c in released.cells if gc.role(c) == "manually graded answer"]
     assert prompts == [gc.TEXT_STUB_NL]
+    answers = [c.source for c in released.cells if gc.role(c) == "autograded answer"]
+    assert answers and all(gc.CODE_STUB_NL in a and gc.CODE_STUB not in a for a in answers)
     english = release_notebook(MarkGradingCells(keys_dir=ROOT / "nonexistent")(_sheet()))
     assert [c.source for c in english.cells if gc.role(c) == "manually graded answer"] == [gc.TEXT_STUB]
 
@@ -165,4 +167,5 @@ def test_a_dutch_class_gets_the_dutch_prompt_in_its_nbgrader_config():
     from wmolab.authoring.grading.course import config_text
 
     assert repr(gc.TEXT_STUB_NL) in config_text("wmolab", "nl") and repr(gc.TEXT_STUB) not in config_text("x", "nl")
+    assert repr({"python": gc.CODE_STUB_NL}) in config_text("wmolab", "nl")
     assert repr(gc.TEXT_STUB) in config_text("wmolab")

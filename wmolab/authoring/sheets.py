@@ -20,10 +20,13 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["STUB_MARK", "AUTOSAVED_CELL_METADATA", "is_answer_cell", "compare", "SheetStatus", "keep_work_advice"]
+__all__ = ["STUB_MARK", "STUB_MARKS", "AUTOSAVED_CELL_METADATA", "is_answer_cell", "compare", "SheetStatus",
+           "keep_work_advice"]
 
 #: the first line of the stub the generator writes where a solution was
 STUB_MARK = "# YOUR CODE HERE"
+#: the stub's first line in each language's sheets (the Dutch edition's: ``# JOUW CODE HIER``)
+STUB_MARKS = ("# YOUR CODE HERE", "# JOUW CODE HIER")
 #: cell metadata that JupyterLab (or the notebook's user) changes while working; never the author's
 AUTOSAVED_CELL_METADATA = ("execution", "scrolled", "collapsed", "jupyter", "trusted", "editable", "deletable",
                            "vscode", "pycharm")
@@ -32,13 +35,13 @@ AUTOSAVED_CELL_METADATA = ("execution", "scrolled", "collapsed", "jupyter", "tru
 def is_answer_cell(cell: nbformat.NotebookNode) -> bool:
     """A cell the student writes in: a code cell with a stub, or the markdown answer cell of an open question."""
     if cell.cell_type == "code":
-        return STUB_MARK in cell.source
+        return any(mark in cell.source for mark in STUB_MARKS)
     return "answer" in cell.get("metadata", {}).get("tags", [])
 
 
 def _is_stub_line(text: str) -> bool:
     """A line the generator writes as the stub: the mark, ``...`` or ``name = ...`` (above or below the mark)."""
-    return text == STUB_MARK or text == "..." or text.endswith(" = ...")
+    return text in STUB_MARKS or text == "..." or text.endswith(" = ...")
 
 
 def _outside_stub(source: str) -> list[str]:

@@ -21,7 +21,8 @@ from typing import Any
 import nbformat
 
 __all__ = [
-    "BEGIN", "END", "BEGIN_HIDDEN", "END_HIDDEN", "CODE_STUB", "TEXT_STUB", "TEXT_STUB_NL", "TEXT_STUBS", "language",
+    "BEGIN", "END", "BEGIN_HIDDEN", "END_HIDDEN", "CODE_STUB", "CODE_STUB_NL", "CODE_STUBS", "TEXT_STUB",
+    "TEXT_STUB_NL", "TEXT_STUBS", "language",
     "DEFAULT_AUTO_POINTS",
     "SCHEMA_VERSION", "QUESTION", "CHECK_CALL", "meta", "is_solution", "is_grade", "is_locked", "role",
     "set_role", "checksum", "grade_id", "question_of", "rubric_points", "points_of_rubric_line",
@@ -32,6 +33,9 @@ BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 #: What replaces a solution region in the student's sheet (nbgrader: ``ClearSolutions.code_stub``). The
 #: names the student must fill in (``answer_1 = ...``) are written above the region in the solution itself.
 CODE_STUB = "# YOUR CODE HERE"
+#: the same in the Dutch edition's sheets
+CODE_STUB_NL = "# JOUW CODE HIER"
+CODE_STUBS = {"en": CODE_STUB, "nl": CODE_STUB_NL}
 #: What replaces a model answer in the student's sheet (nbgrader: ``ClearSolutions.text_stub``).
 TEXT_STUB = (
     "✍️ **Your answer:** *(double-click this cell and write your answer here; "

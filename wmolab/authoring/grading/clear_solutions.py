@@ -15,14 +15,17 @@ class ClearSolutions(Transform):
     text_stub = Setting(gc.TEXT_STUB, "what replaces a model answer (nbgrader: ClearSolutions.text_stub)")
 
     def notebook(self, nb):
-        """A Dutch sheet gets the Dutch answer prompt, unless the setting was changed from the course's."""
-        default = self.text_stub
-        if default == gc.TEXT_STUB and gc.language(nb) == "nl":
-            self.text_stub = gc.TEXT_STUB_NL
+        """A Dutch sheet gets the Dutch stubs, unless the settings were changed from the course's."""
+        defaults = self.code_stub, self.text_stub
+        if gc.language(nb) == "nl":
+            if self.code_stub == gc.CODE_STUB:
+                self.code_stub = gc.CODE_STUB_NL
+            if self.text_stub == gc.TEXT_STUB:
+                self.text_stub = gc.TEXT_STUB_NL
         try:
             return super().notebook(nb)
         finally:
-            self.text_stub = default
+            self.code_stub, self.text_stub = defaults
 
     def _replace_regions(self, cell) -> bool:
         stub = (self.code_stub if cell.cell_type == "code" else self.text_stub).split("\n")

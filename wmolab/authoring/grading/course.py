@@ -58,6 +58,8 @@ def config_text(course_id: str, language: str = "en") -> str:
             continue
         if name == "ClearSolutions.text_stub":
             value = gc.TEXT_STUBS[language]
+        if name == "ClearSolutions.code_stub":
+            value = {"python": gc.CODE_STUBS[language]}
         lines += [f"# {why}", f"c.{name} = {value!r}"]
     name, value, why = next(s for s in SETTINGS if s[0].startswith("LimitOutputSize."))
     lines += [
