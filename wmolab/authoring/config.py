@@ -6,8 +6,9 @@ build of the website shows the solution sheets: ``[site] solutions``, off for th
 in the README, in the student edition, in ``docs/instructors.md`` and on the website is built here from that
 file, so an instructor who forks the course changes the file, runs ``make links`` and is done.
 
->>> cfg = load()                                         # doctest: +SKIP
->>> binder_url(cfg.source, "notebooks/00_start_here.ipynb", cfg.binder)   # doctest: +SKIP
+>>> cfg = load()
+>>> binder_url(cfg.source, "notebooks/00_start_here.ipynb", cfg.binder).split("?")[1]
+'labpath=notebooks%2F00_start_here.ipynb'
 """
 from __future__ import annotations
 
